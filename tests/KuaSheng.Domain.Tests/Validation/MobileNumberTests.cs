@@ -38,12 +38,18 @@ public class MobileNumberTests
     [InlineData("+85291234567", ProblemCodes.MobileFormat)] // Hong Kong
     [InlineData("138.1234.5678", ProblemCodes.MobileFormat)]
     [InlineData("023-48612345", ProblemCodes.MobileFormat)] // Qijiang landline
+    [InlineData("1٣812345678", ProblemCodes.MobileFormat)] // an Arabic-Indic digit is not a digit here
     public void Refused(string? input, string code)
     {
         var result = MobileNumber.Validate(input);
         Assert.False(result.IsValid);
         Assert.Equal(code, Assert.Single(result.Errors).Code);
     }
+
+    [Fact]
+    public void An_86_that_is_not_a_prefix_is_kept() =>
+        Assert.StartsWith("A mobile number starts with 13 to 19",
+            Assert.Single(MobileNumber.Validate("86123456789").Errors).Message);
 
     [Theory]
     [InlineData("1381234567")]

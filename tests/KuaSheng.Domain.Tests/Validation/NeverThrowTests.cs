@@ -28,7 +28,7 @@ public class NeverThrowTests
     private static readonly Gen<string?> Nasty = Gen.Frequency(
         (1, Gen.Const((string?)null)),
         (4, Gen.String.Select(s => (string?)s)),
-        (4, Gen.Char["0123456789Xx+- 　１ｘ\t\n\u200B\uD800"].Array[0, 25].Select(a => (string?)new string(a))),
+        (4, Gen.Char["0123456789Xx+- 　１ｘ٣\t\n\u200B\uD800"].Array[0, 25].Select(a => (string?)new string(a))),
         (1, Gen.Char.Array[0, 200_000].Select(a => (string?)new string(a))));
 
     [Fact]
@@ -52,7 +52,7 @@ public class NeverThrowTests
     }
 
     [Theory]
-    [InlineData("٥٠٠١١٠١٩٩٠٠٣٠٧١٢٣٢")] // Arabic-Indic digits are digits to char.IsDigit, not to us
+    [InlineData("٥٠٠١١٠١٩٩٠٠٣٠٧١٢٣2")] // Arabic-Indic digits are digits to char.IsDigit, not to us
     [InlineData("５００１１０１９９００３０７１２３２\u0301")]
     public void Non_ascii_digits_are_not_digits(string input) =>
         Assert.False(ResidentIdNumber.Validate(input, Reference.Today).IsValid);
