@@ -1,0 +1,14 @@
+using KuaSheng.Domain.Calendar;
+using KuaSheng.Domain.Deadlines;
+
+namespace KuaSheng.Domain.Cases;
+
+/// <summary>What a decision may read besides the case: the time (from the node's clock), the working-day
+/// calendar and the time limits in force.</summary>
+public sealed record CaseContext(DateTimeOffset Now, IWorkingCalendar Calendar, TimeLimits Limits)
+{
+    /// <summary>China Standard Time: deadlines are counted in Beijing dates whatever the server's zone.</summary>
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaOffset).DateTime);
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+
+namespace KuaSheng.Domain.Cases;
+
+/// <summary>How each event changes the state: bookkeeping only, no rules.</summary>
+internal static class CaseEvolution
+{
+    public static CaseState Apply(CaseState s, CaseEvent e)
+    {
+        var (next, type, detail) = Evolve(s, e);
+        return type is null ? next : next.Log(e, type, detail);
+    }
+
+    private static (CaseState Next, string? Type, string? Detail) Evolve(CaseState s, CaseEvent e) => e switch
+    {
+        CaseSubmitted => throw new InvalidOperationException("A case is submitted once; start from CaseState.Start."),
+        FormReviewed { Passed: true } f => (s with { FormPassed = true, MissingMaterials = [] }, "form-review-passed", f.Note),
+        FormReviewed f => (s with
+        {
+            FormPassed = false,
+            MissingMaterials = [.. f.Missing],
+            Status = CaseStatus.SupplementRequested,
+            ClockPausedSince = e.At,
+        }, "supplement-requested", string.Join("、", f.Missing)),
+        // After a return the form stays reviewed: only the materials grow, and the legs go out again.
+        SupplementProvided p when s.Status == CaseStatus.Returned =>
+            (s with { Materials = AddMaterials(s, p) }, "supplement-provided", Names(p)),
+        SupplementProvided p => (s with
+        {
+            Materials = AddMaterials(s, p),
+            MissingMaterials = [],
+            FormPassed = null,
+            Status = CaseStatus.Received,
+            ClockPausedSince = null,
+        }, "supplement-provided", Names(p)),
+        IdentityVerified v => (s with { IdentityPassed = v.Passed }, v.Passed ? "identity-verified" : "identity-failed", v.Method.ToKebab()),
+        CaseNotAccepted n => (s with { Status = CaseStatus.NotAccepted, ClockPausedSince = null }, "not-accepted", n.Reason),
+        LegsForwarded f => (s with
+        {
+            Legs = s.Legs.ConvertAll(l => f.LegIds.Contains(l.LegId) ? l with { Status = LegStatus.Forwarded, Reason = null } : l),
+            Status = CaseStatus.Forwarded,
+        }, "forwarded", string.Join(",", f.LegIds)),
+        LegAccepted a => (WithCurrentStatus(s with { Legs = SetLeg(s, a.LegId, l => l with { Status = LegStatus.Accepted }) }),
+            "leg-accepted", a.LegId),
+        LegReturned r => (s with
+        {
+            Legs = SetLeg(s, r.LegId, l => l with { Status = LegStatus.Returned, Reason = r.Reason }),
+            Status = CaseStatus.Returned,
+        }, "leg-returned", $"{r.LegId}: {r.Reason}"),
+        LegDecided d => (s with
+        {
+            Legs = SetLeg(s, d.LegId, l => l with
+            {
+                Status = d.Outcome == DecisionOutcome.Approved ? LegStatus.Approved : LegStatus.Denied,
+                Reason = d.Reason,
+                Result = d.Result,
+            }),
+        }, d.Outcome == DecisionOutcome.Approved ? "leg-approved" : "leg-denied", d.LegId),
+        CaseDecided d => (s with { Status = CaseStatus.Decided, Outcome = d.Outcome }, "decided", d.Outcome.ToKebab()),
+        MailingRegistered m => (s with
+        {
+            Mailings = s.Mailings.Add(new Mailing(m.MailingId, m.Purpose, m.Carrier, m.WaybillNumber, CarrierStatus.Registered, [])),
+        }, "mailing-registered", $"{m.Purpose.ToKebab()} {m.Carrier}"),
+        CarrierEventRecorded c => (s with { Mailings = s.Mailings.ConvertAll(m => m.MailingId == c.MailingId ? MailTracking.Record(m, c) : m) },
+            "carrier-" + c.Status.ToKebab(), c.MailingId),
+        OriginalsReceived o => (s with { OriginalsReceived = true }, "originals-received", o.MailingId),
+        ResultDeliveryStarted r => (s with
+        {
+            Status = CaseStatus.Delivering,
+            ResultDelivery = new ResultDelivery(r.Method, r.WaybillNumber, r.Url, r.At),
+        }, "delivering", r.Method.ToKebab()),
+        CaseCompleted => (s with { Status = CaseStatus.Completed, CompletedAt = e.At }, "completed", null),
+        CaseWithdrawn w => (s with { Status = CaseStatus.Withdrawn, ClockPausedSince = null }, "withdrawn", w.Reason),
+        CaseSuspended p => (s with
+        {
+            StatusBeforeSuspension = s.Status,
+            Status = CaseStatus.Suspended,
+            Suspension = new Suspension(SuspensionKind.Other, p.Reason, p.At, p.WorkingDays),
+            ClockPausedSince = p.At,
+        }, "suspended", p.Reason),
+        CaseResumed => (s with
+        {
+            Status = s.StatusBeforeSuspension ?? CaseStatus.Accepted,
+            StatusBeforeSuspension = null,
+            Suspension = null,
+            ClockPausedSince = null,
+        }, "resumed", null),
+        ExtensionGranted x => (s with { ExtensionDays = s.ExtensionDays + x.WorkingDays }, "extension-granted", $"{x.WorkingDays}: {x.Reason}"),
+        CaseRated r => (s with { Rating = new Rating(r.Level, r.Comment, r.Channel, r.At, r.RatedUnitId) }, "rated", r.Level.ToKebab()),
+        RectificationOpened o => (s with { Rectification = new Rectification(o.UnitId, o.At) }, "rectification-opened", o.UnitId),
+        RectificationRecorded r => (s with { Rectification = s.Rectification! with { Note = r.Note, DoneAt = r.At } }, "rectified", r.Note),
+        DeadlineSet d => (s with { Deadlines = s.Deadlines.Add(d.Deadline) }, null, null),
+        DeadlineMet m => (s with { Deadlines = SetDeadline(s, m.DeadlineId, d => d with { MetAt = m.At }) }, null, null),
+        DeadlineMissed m => (s with { Deadlines = SetDeadline(s, m.DeadlineId, d => d with { MissedAt = m.At }) }, "overdue", StepOf(s, m.DeadlineId)),
+        DeadlinesCancelled x => (s with
+        {
+            Deadlines = s.Deadlines.ConvertAll(d => x.DeadlineIds.Contains(d.DeadlineId) ? d with { CancelledAt = x.At } : d),
+        }, null, null),
+        DeadlinesShifted x => (s with
+        {
+            Deadlines = s.Deadlines.ConvertAll(d =>
+                x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n ? d with { Due = n.Due, Provisional = n.Provisional } : d),
+        }, null, null),
+        _ => throw new InvalidOperationException($"No rule to apply {e.GetType().Name}."),
+    };
+
+    private static ImmutableList<Material> AddMaterials(CaseState s, SupplementProvided p) =>
+        s.Materials.AddRange(p.Materials.Where(m => !s.Materials.Contains(m)));
+
+    private static string Names(SupplementProvided p) => string.Join("、", p.Materials.Select(m => m.Name));
+
+    private static string? StepOf(CaseState s, string deadlineId) => s.Deadlines.Find(d => d.DeadlineId == deadlineId)?.Step.ToKebab();
+
+    private static ImmutableList<Leg> SetLeg(CaseState s, string legId, Func<Leg, Leg> change) =>
+        s.Legs.ConvertAll(l => l.LegId == legId ? change(l) : l);
+
+    private static ImmutableList<Deadline> SetDeadline(CaseState s, string id, Func<Deadline, Deadline> change) =>
+        s.Deadlines.ConvertAll(d => d.DeadlineId == id ? change(d) : d);
+
+    /// <summary>After an acceptance: accepted once no current leg waits for acceptance or is returned.</summary>
+    private static CaseState WithCurrentStatus(CaseState s) =>
+        s.CurrentLegs.All(l => l.Status == LegStatus.Accepted) ? s with { Status = CaseStatus.Accepted } : s;
+}
