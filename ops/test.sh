@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (Release), then prints one summary line: "tests: N passed, N failed, N skipped".
+# Usage: ops/test.sh [extra dotnet test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test KuaSheng.Actors.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  { f += $(i+1) }
+         if ($i == "Passed:")  { p += $(i+1) }
+         if ($i == "Skipped:") { s += $(i+1) }
+       }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
