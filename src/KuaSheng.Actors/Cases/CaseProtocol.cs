@@ -1,0 +1,30 @@
+using KuaSheng.Domain.Cases;
+
+namespace KuaSheng.Actors.Cases;
+
+public interface IWithCaseId
+{
+    string CaseId { get; }
+}
+
+/// <summary>A command for a case with the id that makes it idempotent: the same command id is answered again, never
+/// applied twice (for carrier events and deadline misses the sender derives it from the fact itself).</summary>
+public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Command) : IWithCaseId, IKuaShengMessage;
+
+/// <summary>Asks for the case as it is now.</summary>
+public sealed record GetCaseState(string CaseId) : IWithCaseId, IKuaShengMessage;
+
+/// <summary>The answer to a request: the state after it, or the refusal. <paramref name="Duplicate"/>: the command id
+/// had been processed before, so nothing was applied this time.</summary>
+public sealed record CaseReply(string CaseId, CaseState? State, Refusal? Refusal, bool Duplicate = false) : IKuaShengMessage;
+
+/// <summary>The journal could not take the change (database locked, disk full, connection lost): nothing was applied;
+/// try again later.</summary>
+public sealed record CaseUnavailable(string CaseId, string Reason) : IKuaShengMessage;
+
+/// <summary>What the journal holds for a case: the domain event, and on the last event of a command its command id
+/// (so a recovered case still recognises a repeated command).</summary>
+public sealed record CaseJournalEvent(CaseEvent Event, string? CommandId) : IKuaShengMessage;
+
+/// <summary>Snapshot of a case: its state and the ids of its recent commands.</summary>
+public sealed record CaseSnapshot(CaseState State, IReadOnlyList<string> RecentCommandIds) : IKuaShengMessage;

@@ -1,0 +1,45 @@
+namespace KuaSheng.Actors.Hosting;
+
+/// <summary>Which database the journal, snapshots and read models live in.</summary>
+public enum DatabaseKind { Sqlite, PostgreSql }
+
+/// <summary>What an operator sets for a node (configuration section <c>KuaSheng</c>); everything else is wiring.</summary>
+public sealed class KuaShengOptions
+{
+    /// <summary>Folder of the embedded SQLite database (<c>KuaSheng:DataDir</c>).</summary>
+    public string DataDir { get; set; } = "./data";
+
+    public DatabaseKind Database { get; set; } = DatabaseKind.Sqlite;
+
+    /// <summary>PostgreSQL connection string when <see cref="Database"/> is PostgreSql; for SQLite, derived from DataDir when empty.</summary>
+    public string? ConnectionString { get; set; }
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    /// <summary>Snapshot a case every N events.</summary>
+    public int SnapshotEvery { get; set; } = 100;
+
+    /// <summary>Passivate an idle case after this long.</summary>
+    public TimeSpan PassivateAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often units look for deadlines that fell due (also at start-up).</summary>
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Redelivery interval of case → unit and waybill → case messages until acknowledged.</summary>
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Enables the dev token endpoint and the dev clock. Off in production configuration.</summary>
+    public bool DevFeatures { get; set; }
+
+    public string SqliteConnectionString() =>
+        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "kuasheng.db")};Pooling=True;Default Timeout=30";
+}
+
+public sealed class ClusterSettings
+{
+    public string Hostname { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 4100;
+    /// <summary>Seed nodes as akka.tcp://kuasheng@host:port; empty means join itself (single node).</summary>
+    public string[] Seeds { get; set; } = [];
+    public string[] Roles { get; set; } = ["kuasheng"];
+}

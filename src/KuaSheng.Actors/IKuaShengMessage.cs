@@ -1,0 +1,1 @@
+namespace KuaSheng.Actors; public interface IKuaShengMessage { }
