@@ -12,7 +12,7 @@ public interface IWithUnitId
 
 /// <summary>
 /// What one case means to one unit, as of case version <paramref name="CaseVersion"/>: its legs at the unit and the
-/// deadlines the unit keeps for it. State-based replication: the case re-sends until acknowledged, the unit keeps the
+/// deadlines the unit keeps for it (no deadline falls due while the case's clock is paused). State-based replication: the case re-sends until acknowledged, the unit keeps the
 /// newest version and ignores older or repeated ones, so duplicates and reordering change nothing.
 /// </summary>
 public sealed record SyncCaseToUnit(
@@ -21,6 +21,7 @@ public sealed record SyncCaseToUnit(
     long CaseVersion,
     string ItemCode,
     CaseStatus CaseStatus,
+    bool ClockPaused,
     IReadOnlyList<UnitLeg> Legs,
     IReadOnlyList<UnitDeadline> Deadlines) : IWithUnitId, IKuaShengMessage;
 
@@ -46,3 +47,6 @@ public sealed record WorklistDeadline(string CaseId, string DeadlineId, Deadline
 
 /// <summary>Journal: the unit's view of one case changed (an empty view removes the case from the unit).</summary>
 public sealed record UnitCaseViewUpdated(SyncCaseToUnit View) : IKuaShengMessage;
+
+/// <summary>Snapshot of a unit: its view of every case it holds.</summary>
+public sealed record UnitSnapshot(IReadOnlyList<SyncCaseToUnit> Views) : IKuaShengMessage;

@@ -1,0 +1,209 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using KuaSheng.Actors.Units;
+using KuaSheng.Actors.Waybills;
+using KuaSheng.Domain.Cases;
+
+namespace KuaSheng.Actors.Cases;
+
+/// <summary>
+/// One case (办件), persistence id <c>case-{id}</c>. It applies the domain state machine, persists what it decides,
+/// keeps its units told (re-sending until each acknowledges) and reserves waybills before it records a mailing.
+/// It holds no business rule of its own.
+/// </summary>
+public sealed class CaseActor : ReceivePersistentActor, IWithTimers
+{
+    private const int RecentCommandCapacity = 256;
+
+    private readonly string _caseId;
+    private readonly CaseActorSettings _settings;
+    private readonly IActorRef _units;
+    private readonly IActorRef _waybills;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly RecentIds _recent = new(RecentCommandCapacity);
+    private readonly Dictionary<string, SyncCaseToUnit> _unacked = new(StringComparer.Ordinal);
+    private CaseState? _state;
+    private IActorRef? _awaitingPersist;
+
+    public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills)
+    {
+        _caseId = caseId;
+        _settings = settings;
+        _units = units;
+        _waybills = waybills;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (CaseSnapshot)offer.Snapshot;
+            _state = snapshot.State;
+            _recent.Load(snapshot.RecentCommandIds);
+        });
+        Recover<CaseJournalEvent>(e =>
+        {
+            _state = _state is null ? CaseState.Start((CaseSubmitted)e.Event) : _state.Apply(e.Event);
+            if (e.CommandId is not null) _recent.Add(e.CommandId);
+        });
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // A restarted case does not know which of its last messages reached the units: tell them again.
+            if (_state is not null) Tell(UnitViews.UnitsOf(_state).Select(u => UnitViews.For(_state, u)));
+        });
+
+        Ready();
+        Context.SetReceiveTimeout(settings.PassivateAfter);
+    }
+
+    public override string PersistenceId => $"case-{_caseId}";
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private CaseContext DecisionContext => new(_settings.Clock.Now, _settings.Calendar(), _settings.Limits);
+
+    private void Ready()
+    {
+        Command<CaseRequest>(Handle);
+        Command<GetCaseState>(_ => Sender.Tell(_state is null
+            ? new CaseReply(_caseId, null, Refusal.NotFound($"Case {_caseId}"))
+            : new CaseReply(_caseId, _state, null)));
+        CommonCommands();
+    }
+
+    /// <summary>Handled in every behaviour: acknowledgements, redelivery, passivation, snapshots.</summary>
+    private void CommonCommands()
+    {
+        Command<CaseSyncAck>(ack =>
+        {
+            if (_unacked.TryGetValue(ack.UnitId, out var sent) && sent.CaseVersion <= ack.CaseVersion) _unacked.Remove(ack.UnitId);
+            if (_unacked.Count == 0) Timers.Cancel(Redeliver.Instance);
+        });
+        Command<Redeliver>(_ => { foreach (var view in _unacked.Values) _units.Tell(view); });
+        Command<ReceiveTimeout>(_ =>
+        {
+            // Stay up while a unit has not acknowledged: a passivated case would stop re-sending.
+            if (_unacked.Count == 0 && _awaitingPersist is null) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of case {0} failed; recovery replays more events", _caseId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Old snapshots of case {0} were not deleted", _caseId));
+    }
+
+    private void Handle(CaseRequest request)
+    {
+        if (_recent.Contains(request.CommandId))
+        {
+            Sender.Tell(new CaseReply(_caseId, _state, null, Duplicate: true));
+            return;
+        }
+        var decision = CaseDecider.Decide(_state, request.Command, DecisionContext);
+        if (decision.Refusal is not null)
+        {
+            Sender.Tell(new CaseReply(_caseId, null, decision.Refusal));
+            return;
+        }
+        if (decision.Events.Count == 0)
+        {
+            Sender.Tell(new CaseReply(_caseId, _state, null));
+            return;
+        }
+        if (decision.Events.OfType<MailingRegistered>().FirstOrDefault() is { } mailing)
+        {
+            ReserveWaybill(request, mailing, Sender);
+            return;
+        }
+        Persist(request, decision, Sender);
+    }
+
+    /// <summary>A waybill belongs to one case: reserve it before recording the mailing. Other messages wait.</summary>
+    private void ReserveWaybill(CaseRequest request, MailingRegistered mailing, IActorRef replyTo)
+    {
+        _awaitingPersist = replyTo;
+        _waybills.Ask<object>(new ReserveWaybill(mailing.WaybillNumber, _caseId, mailing.MailingId), _settings.AskTimeout)
+            .PipeTo(Self, success: answer => new WaybillAnswer(request, replyTo, answer),
+                failure: ex => new WaybillAnswer(request, replyTo, new Status.Failure(ex)));
+        BecomeStacked(() =>
+        {
+            Command<WaybillAnswer>(answer =>
+            {
+                UnbecomeStacked();
+                Stash.UnstashAll();
+                _awaitingPersist = null;
+                switch (answer.Answer)
+                {
+                    case WaybillReserved:
+                        // Nothing else ran meanwhile (all stashed), so the decision is the same as before.
+                        Persist(answer.Request, CaseDecider.Decide(_state, answer.Request.Command, DecisionContext), answer.ReplyTo);
+                        break;
+                    case WaybillTaken taken:
+                        answer.ReplyTo.Tell(new CaseReply(_caseId, null,
+                            Refusal.Conflict($"Waybill {taken.WaybillNumber} is already used by another case.")));
+                        break;
+                    default:
+                        answer.ReplyTo.Tell(new CaseUnavailable(_caseId, "The waybill register did not answer; try again."));
+                        break;
+                }
+            });
+            CommonCommands();
+            CommandAny(_ => Stash.Stash());
+        });
+    }
+
+    private void Persist(CaseRequest request, CaseDecision decision, IActorRef replyTo)
+    {
+        if (decision.Refusal is not null || decision.State is null)
+        {
+            replyTo.Tell(new CaseReply(_caseId, null, decision.Refusal));
+            return;
+        }
+        var events = decision.Events;
+        var entries = events.Select((e, i) => new CaseJournalEvent(e, i == events.Count - 1 ? request.CommandId : null)).ToList();
+        var before = _state;
+        _awaitingPersist = replyTo;
+        PersistAll(entries, entry =>
+        {
+            if (entry.CommandId is null) return; // the last entry completes the command
+            _awaitingPersist = null;
+            _state = decision.State;
+            _recent.Add(request.CommandId);
+            replyTo.Tell(new CaseReply(_caseId, _state, null));
+            Tell(UnitViews.Changed(before, _state));
+            if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - entries.Count) / _settings.SnapshotEvery)
+                SaveSnapshot(new CaseSnapshot(_state, _recent.ToList()));
+        });
+    }
+
+    private void Tell(IEnumerable<SyncCaseToUnit> views)
+    {
+        foreach (var view in views)
+        {
+            _unacked[view.UnitId] = view;
+            _units.Tell(view);
+        }
+        if (_unacked.Count > 0 && !Timers.IsTimerActive(Redeliver.Instance))
+            Timers.StartPeriodicTimer(Redeliver.Instance, Redeliver.Instance, _settings.RedeliveryInterval);
+    }
+
+    /// <summary>The journal refused the write (locked, full, gone): nothing was applied. Answer "unavailable";
+    /// the entity then stops, and the next message recovers it from what was persisted.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _awaitingPersist?.Tell(new CaseUnavailable(_caseId, "The case journal is unavailable; nothing was changed. Try again."));
+        _awaitingPersist = null;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _awaitingPersist?.Tell(new CaseUnavailable(_caseId, "The case journal rejected the change; nothing was changed."));
+        _awaitingPersist = null;
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private sealed record WaybillAnswer(CaseRequest Request, IActorRef ReplyTo, object Answer);
+
+    private sealed class Redeliver : INotInfluenceReceiveTimeout
+    {
+        public static readonly Redeliver Instance = new();
+    }
+}

@@ -1,0 +1,120 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Reference;
+using KuaSheng.Actors.Serialization;
+using KuaSheng.Actors.Time;
+using KuaSheng.Actors.Units;
+using KuaSheng.Actors.Waybills;
+using KuaSheng.Domain;
+using KuaSheng.Domain.Deadlines;
+using LinqToDB;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KuaSheng.Actors.Hosting;
+
+/// <summary>All of the node's Akka wiring in one place: remoting, cluster, persistence, serialization, the shard
+/// regions of the entities, and the start-up work. The host and the tests use the same code.</summary>
+public static class KuaShengAkka
+{
+    public const string SystemName = "kuasheng";
+    private const int MaxShards = 100;
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Registers the node's services (clock, reference data) and its actor system.</summary>
+    public static IServiceCollection AddKuaSheng(this IServiceCollection services, KuaShengOptions options, Action<AkkaConfigurationBuilder, IServiceProvider>? extra = null)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new AdjustableClock(SystemClock.Instance));
+        services.AddSingleton<IClock>(sp => sp.GetRequiredService<AdjustableClock>());
+        services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
+        services.AddAkka(SystemName, (builder, sp) =>
+        {
+            builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>());
+            extra?.Invoke(builder, sp);
+        });
+        return services;
+    }
+
+    public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference)
+    {
+        var seeds = options.Cluster.Seeds.Length > 0
+            ? options.Cluster.Seeds
+            : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
+        builder
+            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = seeds,
+                Roles = options.Cluster.Roles,
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .WithKuaShengSerialization();
+        WithPersistence(builder, options);
+
+        var role = options.Cluster.Roles.FirstOrDefault();
+        var caseSettings = new CaseActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.SnapshotEvery,
+            options.PassivateAfter, options.RedeliveryInterval, AskTimeout);
+        var unitSettings = new UnitActorSettings(clock, options.DeadlineCheckInterval, TimeSpan.FromSeconds(30), SnapshotEvery: 500);
+
+        builder
+            .WithShardRegion<CaseRegion>("case",
+                (_, registry, _) => id => Props.Create(() =>
+                    new CaseActor(id, caseSettings, registry.Get<UnitRegion>(), registry.Get<WaybillRegion>())),
+                new EntityExtractor(MaxShards, m => (m as IWithCaseId)?.CaseId),
+                // Cases passivate themselves when idle, but never while a unit has not acknowledged them.
+                new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            .WithShardRegion<UnitRegion>("unit",
+                (_, registry, _) => id => Props.Create(() => new UnitActor(id, unitSettings, registry.Get<CaseRegion>())),
+                new EntityExtractor(MaxShards, m => (m as IWithUnitId)?.UnitId),
+                // Units are the durable timers of their cases: always running, restarted with the node.
+                new ShardOptions
+                {
+                    StateStoreMode = StateStoreMode.DData,
+                    RememberEntities = true,
+                    RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                    Role = role,
+                    ShouldPassivateIdleEntities = false,
+                })
+            .WithShardRegion<WaybillRegion>("waybill",
+                (_, registry, _) => id => Props.Create(() =>
+                    new WaybillActor(id, registry.Get<CaseRegion>(), options.RedeliveryInterval, AskTimeout, options.PassivateAfter)),
+                new EntityExtractor(MaxShards, m => (m as IWithWaybillNumber)?.WaybillNumber),
+                new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            .WithShardRegion<ReferenceRegion>("reference",
+                (_, _, _) => id => Props.Create(() => new ReferenceActor(id, ReferenceData.Embedded)),
+                new EntityExtractor(1, m => m is ChangeReference or GetReferenceChanges ? ReferenceFollower.EntityId : null),
+                new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            .WithActors((system, registry, _) =>
+            {
+                var follower = system.ActorOf(Props.Create(() =>
+                    new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
+                registry.Register<ReferenceFollowerKey>(follower);
+                // Wake every unit once: remember-entities keeps them running from then on.
+                var units = registry.Get<UnitRegion>();
+                foreach (var unit in reference.Current.Units.All) units.Tell(new WakeUnit(unit.Id));
+            });
+        return builder;
+    }
+
+    private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
+    {
+        if (options.Database == DatabaseKind.PostgreSql)
+        {
+            builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
+                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true);
+            return;
+        }
+        var connectionString = options.SqliteConnectionString();
+        SqliteSetup.Prepare(connectionString);
+        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true);
+        // One writer is all SQLite has: more parallel batches only contend for its lock.
+        builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
+    }
+}

@@ -1,0 +1,119 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using KuaSheng.Actors.Cases;
+using KuaSheng.Domain.Cases;
+
+namespace KuaSheng.Actors.Units;
+
+/// <summary>
+/// One implementing unit (实施单位) or window, persistence id <c>unit-{id}</c>. Always running: it holds its worklist
+/// (open legs) and is the durable timer of its cases' deadlines — when one falls due it tells the case, which records
+/// the miss once. Deadlines that fell due while the system was down fire at start-up, on the first check.
+/// </summary>
+public sealed class UnitActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly string _unitId;
+    private readonly UnitActorSettings _settings;
+    private readonly IActorRef _cases;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, SyncCaseToUnit> _views = new(StringComparer.Ordinal);
+    /// <summary>When a miss was last reported to its case (in memory: after a restart it is reported again, and the
+    /// case ignores a repeat).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _missReported = new(StringComparer.Ordinal);
+
+    public UnitActor(string unitId, UnitActorSettings settings, IActorRef cases)
+    {
+        _unitId = unitId;
+        _settings = settings;
+        _cases = cases;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            foreach (var view in ((UnitSnapshot)offer.Snapshot).Views) _views[view.CaseId] = view;
+        });
+        Recover<UnitCaseViewUpdated>(e => Apply(e.View));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            Timers.StartPeriodicTimer(CheckDeadlines.Instance, CheckDeadlines.Instance, TimeSpan.Zero, settings.DeadlineCheckInterval);
+        });
+
+        Command<SyncCaseToUnit>(OnSync);
+        Command<GetWorklist>(_ => Sender.Tell(Worklist()));
+        Command<WakeUnit>(_ => { });
+        Command<CheckDeadlines>(_ => ReportMissedDeadlines());
+        Command<CaseReply>(_ => { }); // the case answers a miss report; the state comes with its next sync
+        Command<CaseUnavailable>(u => _log.Warning("Case {0} could not record a missed deadline: {1}", u.CaseId, u.Reason));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of unit {0} failed", _unitId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId => $"unit-{_unitId}";
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private void OnSync(SyncCaseToUnit view)
+    {
+        var ack = new CaseSyncAck(_unitId, view.CaseId, view.CaseVersion);
+        if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion
+            || known is null && IsEmpty(view))
+        {
+            Sender.Tell(ack); // already known (a redelivery), or nothing to keep
+            return;
+        }
+        var replyTo = Sender;
+        // PersistAsync: a busy window or bureau keeps taking syncs while earlier ones are written (the journal batches them).
+        PersistAsync(new UnitCaseViewUpdated(view), e =>
+        {
+            Apply(e.View);
+            replyTo.Tell(ack);
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new UnitSnapshot(_views.Values.ToList()));
+        });
+    }
+
+    /// <summary>A case stays on the unit while a leg is open here or the unit keeps one of its deadlines.</summary>
+    private static bool IsEmpty(SyncCaseToUnit view) =>
+        view.Deadlines.Count == 0 && !view.Legs.Any(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted);
+
+    private void Apply(SyncCaseToUnit view)
+    {
+        if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion) return;
+        if (IsEmpty(view)) _views.Remove(view.CaseId);
+        else _views[view.CaseId] = view;
+    }
+
+    /// <summary>超期: a deadline whose due day has passed is reported to its case, again after a while if the case's
+    /// next sync does not show it recorded.</summary>
+    private void ReportMissedDeadlines()
+    {
+        var now = _settings.Clock.Now;
+        var today = DateOnly.FromDateTime(now.ToOffset(CaseContext.ChinaOffset).DateTime);
+        foreach (var view in _views.Values.Where(v => !v.ClockPaused))
+        foreach (var deadline in view.Deadlines.Where(d => !d.Missed && d.Due < today))
+        {
+            var key = $"{view.CaseId}/{deadline.DeadlineId}";
+            if (_missReported.TryGetValue(key, out var at) && now - at < _settings.MissRetryAfter) continue;
+            _missReported[key] = now;
+            _cases.Tell(new CaseRequest(view.CaseId, $"miss:{deadline.DeadlineId}",
+                new MarkDeadlineMissed(deadline.DeadlineId, new CommandActor("unit", _unitId, _unitId))));
+        }
+    }
+
+    private Worklist Worklist()
+    {
+        var legs = _views.Values
+            .SelectMany(v => v.Legs.Where(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted)
+                .Select(l => new WorklistLeg(v.CaseId, v.ItemCode, l.LegId, l.Role, l.Status)))
+            .OrderBy(l => l.CaseId, StringComparer.Ordinal).ToList();
+        var deadlines = _views.Values
+            .SelectMany(v => v.Deadlines.Select(d => new WorklistDeadline(v.CaseId, d.DeadlineId, d.Step, d.LegId, d.Due, d.Provisional, d.Missed)))
+            .OrderBy(d => d.Due).ThenBy(d => d.CaseId, StringComparer.Ordinal).ToList();
+        return new Worklist(_unitId, legs, deadlines);
+    }
+
+    private sealed class CheckDeadlines : INotInfluenceReceiveTimeout
+    {
+        public static readonly CheckDeadlines Instance = new();
+    }
+}
