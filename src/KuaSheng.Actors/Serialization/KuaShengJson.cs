@@ -21,7 +21,7 @@ public static class KuaShengJson
     public const string TypeDiscriminator = "$type";
 
     /// <summary>Abstract types that may appear as members and are written with their manifest as discriminator.</summary>
-    private static readonly Type[] PolymorphicBases = [typeof(CaseEvent), typeof(CaseCommand), typeof(IKuaShengMessage)];
+    private static readonly Type[] PolymorphicBases = [typeof(CaseEvent), typeof(CaseCommand), typeof(IKuaShengMessage), typeof(Reference.ReferenceChange)];
 
     public static readonly JsonSerializerOptions Options = CreateOptions();
 

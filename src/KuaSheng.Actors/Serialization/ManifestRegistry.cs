@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Cases;
@@ -86,6 +87,19 @@ public static class ManifestRegistry
         ("up.gwl", typeof(GetWorklist)),
         ("up.wl", typeof(Worklist)),
         ("up.vwu", typeof(UnitCaseViewUpdated)),
+        ("up.snp", typeof(UnitSnapshot)),
+
+        // ── Reference data (KuaSheng.Actors.Reference) ──────────────────────────────────────────────────────────
+        ("rd.add", typeof(ItemAdded)),
+        ("rd.rev", typeof(ItemRevised)),
+        ("rd.ret", typeof(ItemRetired)),
+        ("rd.unt", typeof(ExternalUnitRegistered)),
+        ("rd.cal", typeof(CalendarYearLoaded)),
+        ("rd.chg", typeof(ChangeReference)),
+        ("rd.ok", typeof(ReferenceChanged)),
+        ("rd.ref", typeof(ReferenceRefused)),
+        ("rd.get", typeof(GetReferenceChanges)),
+        ("rd.lst", typeof(ReferenceChanges)),
 
         // ── Waybill protocol (KuaSheng.Actors.Waybills) ────────────────────────────────────────────────────────
         ("wp.rsv", typeof(ReserveWaybill)),

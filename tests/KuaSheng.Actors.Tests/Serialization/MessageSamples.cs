@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Cases;
@@ -154,7 +155,7 @@ public static class MessageSamples
         Add(new CaseSnapshot(State, ["cmd-1b2c3d", "cmd-7f3a9c"]));
 
         // ── Unit protocol ──
-        var sync = new SyncCaseToUnit(UnitId, CaseId, 17, "1-4", CaseStatus.Forwarded,
+        var sync = new SyncCaseToUnit(UnitId, CaseId, 17, "1-4", CaseStatus.Forwarded, false,
             [new UnitLeg("L1", LegRole.PreliminaryReview, LegStatus.Forwarded)],
             [new UnitDeadline("D-acceptance-L1", DeadlineStep.Acceptance, "L1", new DateOnly(2025, 3, 21), false, false),
              new UnitDeadline("D-forwarding", DeadlineStep.Forwarding, null, new DateOnly(2025, 3, 17), true, true)]);
@@ -166,6 +167,25 @@ public static class MessageSamples
             [new WorklistLeg(CaseId, "1-4", "L1", LegRole.PreliminaryReview, LegStatus.Accepted)],
             [new WorklistDeadline(CaseId, "D-decision-L1", DeadlineStep.Decision, "L1", new DateOnly(2025, 4, 11), false, false)]));
         Add(new UnitCaseViewUpdated(sync));
+        Add(new UnitSnapshot([sync, sync with { CaseId = "QJ-2025-000002", CaseVersion = 3, ClockPaused = true }]));
+
+        // ── Reference data ──
+        var item = KuaSheng.Domain.ReferenceData.Embedded.Catalogue.Find("1-4")!;
+        var unit = new KuaSheng.Domain.Units.Unit("ext-520322-hrss", "桐梓县人力资源和社会保障局", "520322",
+            KuaSheng.Domain.Units.UnitLevel.External, KuaSheng.Domain.Units.UnitKind.Department, null, ["1-6", "1-7"]);
+        var year = new CalendarYearLoaded(2027,
+            new Dictionary<DateOnly, string> { [new DateOnly(2027, 1, 1)] = "元旦", [new DateOnly(2027, 2, 6)] = "春节" },
+            new Dictionary<DateOnly, string> { [new DateOnly(2027, 2, 14)] = "春节" });
+        Add(new ItemAdded(item with { Code = "4-1", Name = "新增事项" }));
+        Add(new ItemRevised(item with { Version = 2, PromisedDays = 10 }));
+        Add(new ItemRetired("2-66"));
+        Add(new ExternalUnitRegistered(unit));
+        Add(year);
+        Add(new ChangeReference(new ExternalUnitRegistered(unit)));
+        Add(new ReferenceChanged(7));
+        Add(new ReferenceRefused("conflict", "qj-hrss is a built-in unit."));
+        Add(new GetReferenceChanges(5));
+        Add(new ReferenceChanges(7, [new ItemRetired("2-66"), year]));
 
         // ── Waybill protocol ──
         Add(new ReserveWaybill(Waybill, CaseId, "M1"));
