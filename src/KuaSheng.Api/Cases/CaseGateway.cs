@@ -1,0 +1,39 @@
+using Akka.Actor;
+using Akka.Hosting;
+using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Hosting;
+using KuaSheng.Domain.Cases;
+
+namespace KuaSheng.Api.Cases;
+
+/// <summary>The answer of a case to the API: its state, a refusal, or "unavailable" (journal or cluster not ready).</summary>
+public sealed record CaseAnswer(CaseState? State, Refusal? Refusal, string? Unavailable, bool Duplicate);
+
+/// <summary>Sends commands and queries to case entities through the shard region.</summary>
+public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct) =>
+        Ask(new CaseRequest(caseId, commandId, command), ct);
+
+    public Task<CaseAnswer> Get(string caseId, CancellationToken ct) => Ask(new GetCaseState(caseId), ct);
+
+    private async Task<CaseAnswer> Ask(object message, CancellationToken ct)
+    {
+        try
+        {
+            var actor = await region.GetAsync(ct);
+            return await actor.Ask<object>(message, Timeout, ct) switch
+            {
+                CaseReply r => new CaseAnswer(r.State, r.Refusal, null, r.Duplicate),
+                CaseUnavailable u => new CaseAnswer(null, null, u.Reason, false),
+                var other => new CaseAnswer(null, null, $"Unexpected answer {other.GetType().Name}.", false),
+            };
+        }
+        catch (AskTimeoutException)
+        {
+            return new CaseAnswer(null, null, "The case did not answer in time; the cluster or its database may be busy. Try again.", false);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using KuaSheng.Api.Auth;
+
+namespace KuaSheng.Api.Cases;
+
+/// <summary>
+/// Identities of a new case. With an Idempotency-Key the case id is derived from the caller and the key, so a
+/// retried submission reaches the same case entity, which de-duplicates it. The case number (办件编号) carries the
+/// case id (prefix + date + id, a common practice; GB/T 39046 prescribes no structure), and the query code (查询码)
+/// is derived from the case id with the node's secret, so a replay hands out the same code and no code is stored.
+/// </summary>
+public sealed class CaseIds(AuthSettings settings)
+{
+    private const string NumberPrefix = "QJKS";
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes("query-code:" + settings.SigningKey);
+
+    public string NewCaseId(Caller caller, string? idempotencyKey)
+    {
+        if (string.IsNullOrEmpty(idempotencyKey)) return Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.Role}\n{caller.Subject}\n{idempotencyKey}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    public static string CaseNumber(string caseId, DateOnly date) => $"{NumberPrefix}{date:yyyyMMdd}-{caseId.ToUpperInvariant()}";
+
+    /// <summary>The case id inside a case number, or null when it is not one of ours.</summary>
+    public static string? CaseIdOf(string caseNumber)
+    {
+        var dash = caseNumber.IndexOf('-');
+        if (!caseNumber.StartsWith(NumberPrefix, StringComparison.Ordinal) || dash != NumberPrefix.Length + 8) return null;
+        var id = caseNumber[(dash + 1)..].ToLowerInvariant();
+        return id.Length == 16 && id.All(Uri.IsHexDigit) ? id : null;
+    }
+
+    public string QueryCode(string caseId)
+    {
+        var mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(caseId));
+        return (BitConverter.ToUInt32(mac, 0) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static string HashQueryCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    /// <summary>Constant-time check of a query code against the case.</summary>
+    public bool Matches(string caseId, string? code) =>
+        code is { Length: 6 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(QueryCode(caseId)), Encoding.ASCII.GetBytes(code));
+}

@@ -1,0 +1,50 @@
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Carrier;
+using KuaSheng.Api.Public;
+using KuaSheng.Api.Cases;
+using KuaSheng.Api.Infrastructure;
+using KuaSheng.Api.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KuaSheng.Api;
+
+/// <summary>The HTTP API v1: services, middleware and routes. The host calls <see cref="AddKuaShengApi"/> and
+/// <see cref="UseKuaShengApi"/>; everything lives under <c>/api/v1</c>.</summary>
+public static class KuaShengApi
+{
+    public const string Prefix = "/api/v1";
+
+    public static IServiceCollection AddKuaShengApi(this IServiceCollection services, IConfiguration configuration, bool devFeatures)
+    {
+        var auth = configuration.GetSection("KuaSheng:Auth").Get<AuthSettings>() ?? new AuthSettings();
+        services.AddSingleton(auth);
+        services.AddSingleton(new ApiFeatures(devFeatures));
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<CaseGateway>();
+        services.AddSingleton<CaseIds>();
+        services.AddSingleton<CaseEndpointSupport>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddApiAuth(auth);
+        return services;
+    }
+
+    public static WebApplication UseKuaShengApi(this WebApplication app)
+    {
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var api = app.MapGroup(Prefix);
+        api.MapCaseEndpoints();
+        api.MapCaseStepEndpoints();
+        api.MapCarrierEndpoints();
+        api.MapPublicEndpoints();
+        return app;
+    }
+}
+
+/// <summary>Switches that depend on the configuration in force.</summary>
+/// <param name="DevFeatures">Dev tokens and the dev clock: only in the single-node and local-cluster configurations.</param>
+public sealed record ApiFeatures(bool DevFeatures);

@@ -1,0 +1,54 @@
+using KuaSheng.Domain.Cases;
+using Microsoft.AspNetCore.Http;
+
+namespace KuaSheng.Api.Problems;
+
+/// <summary>RFC 7807 answers with a stable <c>code</c>. Never a stack trace.</summary>
+public static class Problem
+{
+    public static IResult Of(int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
+        TimeSpan? retryAfter = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (errors is not null) extensions["errors"] = errors;
+        var result = TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+        return retryAfter is { } wait ? new WithRetryAfter(result, wait) : result;
+    }
+
+    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        Of(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The request is not valid",
+            detail ?? "One or more fields are not valid; see errors.", errors);
+
+    public static IResult Validation(string field, string message) => Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
+
+    public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found", detail);
+
+    public static IResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Forbidden", detail);
+
+    public static IResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Conflict", detail);
+
+    public static IResult Unavailable(string detail) =>
+        Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", detail, retryAfter: TimeSpan.FromSeconds(5));
+
+    /// <summary>A domain refusal as HTTP: the refusal's code is the problem code.</summary>
+    public static IResult From(Refusal refusal) => refusal.Code switch
+    {
+        RefusalCodes.ValidationFailed => Validation(
+            refusal.Errors is { Count: > 0 } e ? new Dictionary<string, string[]>(e) : new Dictionary<string, string[]> { ["request"] = [refusal.Message] },
+            refusal.Message),
+        RefusalCodes.Forbidden => Forbidden(refusal.Message),
+        RefusalCodes.NotFound => NotFound(refusal.Message),
+        RefusalCodes.IllegalTransition => Of(StatusCodes.Status409Conflict, ProblemCodes.IllegalTransition, "Step not allowed now", refusal.Message),
+        RefusalCodes.NoRoute => Of(StatusCodes.Status409Conflict, ProblemCodes.NoRoute, "No unit can take the case", refusal.Message),
+        _ => Conflict(refusal.Message),
+    };
+
+    private sealed class WithRetryAfter(IResult inner, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

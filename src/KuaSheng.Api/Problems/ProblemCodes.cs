@@ -1,0 +1,15 @@
+namespace KuaSheng.Api.Problems;
+
+/// <summary>The stable problem codes of API.md. Integrations branch on these: never rename one.</summary>
+public static class ProblemCodes
+{
+    public const string ValidationFailed = "validation-failed";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string IllegalTransition = "illegal-transition";
+    public const string Conflict = "conflict";
+    public const string NoRoute = "no-route";
+    public const string PayloadTooLarge = "payload-too-large";
+    public const string Unavailable = "unavailable";
+}
