@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace KuaSheng.Host.Tests;
+
+/// <summary>The built Host run as a child process (<c>dotnet KuaSheng.Host.dll</c>) on a temp data folder and free
+/// ports, configured through the environment as ops scripts do.</summary>
+internal sealed class ChildNode : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _lock = new();
+
+    public ChildNode(IDictionary<string, string>? environment = null)
+    {
+        HttpPort = FreePort.Next();
+        AkkaPort = FreePort.Next();
+        var dll = Path.Combine(TestPaths.HostOutputDirectory, "KuaSheng.Host.dll");
+        Assert.True(File.Exists(dll), $"Host not built at {dll}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("KuaSheng", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        start.Environment["KuaSheng__DataDir"] = Path.Combine(_folder.Path, "data");
+        start.Environment["KuaSheng__Cluster__Port"] = AkkaPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int HttpPort { get; }
+    public int AkkaPort { get; }
+    public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
+    public string AkkaAddress => $"akka.tcp://kuasheng@127.0.0.1:{AkkaPort}";
+    public bool HasExited => _process.HasExited;
+
+    public string Output { get { lock (_lock) return _output.ToString(); } }
+
+    public string Tail(int characters = 4000)
+    {
+        var text = Output;
+        return text.Length <= characters ? text : text[^characters..];
+    }
+
+    public async Task WaitReadyAsync()
+    {
+        var (status, body) = await Http.WaitReadyAsync(BaseUrl, TimeSpan.FromSeconds(60), () => _process.HasExited);
+        Assert.True(status == System.Net.HttpStatusCode.OK, $"child not ready within 60 s: {status} {body}\n{Tail()}");
+    }
+
+    /// <summary>SIGTERM, as systemd and Kubernetes stop a service.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The exit code, or null when the process is still running after <paramref name="within"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { return null; }
+        _process.WaitForExit(); // drains the output readers
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+        _folder.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_lock) _output.AppendLine(line);
+    }
+}
