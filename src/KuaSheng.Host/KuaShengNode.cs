@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using KuaSheng.Actors.Hosting;
+using KuaSheng.Api;
 using KuaSheng.Host.Configuration;
 using KuaSheng.Host.Health;
 using KuaSheng.Host.Lifecycle;
@@ -51,6 +52,7 @@ public static class KuaShengNode
         builder.Services.AddSingleton<ActorSystemWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ActorSystemWatcher>());
         builder.Services.AddSingleton<JournalProbe>();
+        builder.Services.AddKuaShengApi(builder.Configuration, options.DevFeatures);
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class KuaShengNode
                 : Serilog.Events.LogEventLevel.Information;
         });
         app.MapKuaShengHealth();
+        app.UseKuaShengApi();
         return app;
     }
 

@@ -96,9 +96,8 @@ public static class KuaShengAkka
                 var follower = system.ActorOf(Props.Create(() =>
                     new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
                 registry.Register<ReferenceFollowerKey>(follower);
-                // Wake every unit once: remember-entities keeps them running from then on.
-                var units = registry.Get<UnitRegion>();
-                foreach (var unit in reference.Current.Units.All) units.Tell(new WakeUnit(unit.Id));
+                // Units need no waking: the first case that syncs to a unit starts it, and remember-entities
+                // restarts it with the node from then on (a unit without cases has no deadlines to keep).
             });
         return builder;
     }

@@ -10,7 +10,11 @@ public sealed class ReferenceFollower : ReceiveActor, IWithTimers
 
     public ReferenceFollower(ReferenceDataStore store, IActorRef reference, TimeSpan interval)
     {
-        Receive<Poll>(_ => reference.Tell(new GetReferenceChanges(store.Version)));
+        // While the node shuts down the region is going away: polling it then only makes dead letters.
+        Receive<Poll>(_ =>
+        {
+            if (CoordinatedShutdown.Get(Context.System).ShutdownReason is null) reference.Tell(new GetReferenceChanges(store.Version));
+        });
         Receive<ReferenceChanged>(_ => reference.Tell(new GetReferenceChanges(store.Version)));
         Receive<ReferenceChanges>(store.Follow);
         Timers!.StartPeriodicTimer(Poll.Instance, Poll.Instance, TimeSpan.Zero, interval);

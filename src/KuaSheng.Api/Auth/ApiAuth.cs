@@ -23,9 +23,11 @@ public static class ApiAuth
 
     public static IServiceCollection AddApiAuth(this IServiceCollection services, AuthSettings settings)
     {
-        var key = Key(settings);
+        // Checked when the node starts, not when it is configured: reading a configuration must not need the secret.
+        services.AddHostedService(_ => new SigningKeyCheck(settings));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
+            var key = Key(settings);
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
@@ -52,4 +54,16 @@ public static class ApiAuth
         services.AddAuthorization();
         return services;
     }
+}
+
+/// <summary>Refuses to start a node without a usable signing key, with a message that says where to set it.</summary>
+internal sealed class SigningKeyCheck(AuthSettings settings) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = ApiAuth.Key(settings);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -7,7 +7,7 @@ namespace KuaSheng.Api.Auth;
 /// and tokens for tests and the operator CLI in dev configurations.</summary>
 public sealed class TokenIssuer(AuthSettings settings)
 {
-    private readonly SigningCredentials _credentials = new(ApiAuth.Key(settings), SecurityAlgorithms.HmacSha256);
+    private SigningCredentials Credentials => new(ApiAuth.Key(settings), SecurityAlgorithms.HmacSha256);
 
     public string Issue(string role, string subject, string? unit = null, IReadOnlyList<string>? units = null, TimeSpan? lifetime = null)
     {
@@ -23,7 +23,7 @@ public sealed class TokenIssuer(AuthSettings settings)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? settings.DevTokenLifetime),
-            SigningCredentials = _credentials,
+            SigningCredentials = Credentials,
         });
     }
 }

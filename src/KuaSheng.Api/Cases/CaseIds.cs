@@ -13,7 +13,7 @@ namespace KuaSheng.Api.Cases;
 public sealed class CaseIds(AuthSettings settings)
 {
     private const string NumberPrefix = "QJKS";
-    private readonly byte[] _secret = Encoding.UTF8.GetBytes("query-code:" + settings.SigningKey);
+    private byte[] Secret => Encoding.UTF8.GetBytes("query-code:" + settings.SigningKey);
 
     public string NewCaseId(Caller caller, string? idempotencyKey)
     {
@@ -35,7 +35,7 @@ public sealed class CaseIds(AuthSettings settings)
 
     public string QueryCode(string caseId)
     {
-        var mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(caseId));
+        var mac = HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(caseId));
         return (BitConverter.ToUInt32(mac, 0) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
