@@ -27,6 +27,9 @@ public static class KuaShengApi
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
+        // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
         return services;
     }

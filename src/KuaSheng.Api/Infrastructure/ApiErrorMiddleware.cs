@@ -23,6 +23,10 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         try
         {
             await next(context);
+            // Minimal APIs answer a non-JSON body with a bare 415: give it a problem body like every other refusal.
+            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                await Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Unsupported content type",
+                    "Send the body as JSON with Content-Type: application/json.").ExecuteAsync(context);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {

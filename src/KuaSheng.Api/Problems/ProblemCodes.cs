@@ -12,4 +12,6 @@ public static class ProblemCodes
     public const string NoRoute = "no-route";
     public const string PayloadTooLarge = "payload-too-large";
     public const string Unavailable = "unavailable";
+    /// <summary>415: the body is not JSON (an addition to API.md's list).</summary>
+    public const string UnsupportedMediaType = "unsupported-media-type";
 }
