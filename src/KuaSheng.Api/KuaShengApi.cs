@@ -2,6 +2,7 @@ using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ public static class KuaShengApi
         services.AddSingleton<CaseEndpointSupport>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddApiAuth(auth);
+        services.AddKuaShengIdempotency(configuration);
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class KuaShengApi
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseKuaShengIdempotency();
         var api = app.MapGroup(Prefix);
         api.MapCaseEndpoints();
         api.MapCaseStepEndpoints();
