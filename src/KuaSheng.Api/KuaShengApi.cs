@@ -2,6 +2,7 @@ using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,7 @@ public static class KuaShengApi
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
+        services.AddKuaShengIdempotency(configuration);
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class KuaShengApi
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseKuaShengIdempotency();
         var api = app.MapGroup(Prefix);
         api.MapCaseEndpoints();
         api.MapCaseStepEndpoints();

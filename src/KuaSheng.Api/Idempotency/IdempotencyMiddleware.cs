@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace KuaSheng.Api.Idempotency;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on every POST under <c>/api/v1</c> (API.md, Idempotency). Keys belong to a caller
+/// (role + subject; anonymous callers: the key and the path). The first request with a key claims it and its answer
+/// (status, content type, Location, body bytes) is kept; the same key with the same request (method, path, query and
+/// body bytes, SHA-256) gets that answer again without running anything; with another request, 409 <c>conflict</c>.
+/// A second identical request while the first is still running waits for it briefly, else 409 "still being
+/// processed". Answers of 5xx and 429 are not kept: the claim is dropped so the request can be retried.
+/// Runs after authentication and authorization, so 401s are never kept and the caller is known.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IdempotencySettings settings, TimeProvider time,
+    ILogger<IdempotencyMiddleware> log)
+{
+    public const string ReplayedHeader = "Idempotency-Replayed";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments(KuaShengApi.Prefix) || http.GetEndpoint() is null
+            || !http.Request.Headers.TryGetValue(IdempotencyKey.Header, out var values))
+        {
+            await next(http);
+            return;
+        }
+        var key = values.Count == 1 ? values[0] ?? "" : null;
+        var invalid = key is null ? "Send one Idempotency-Key, not several." : IdempotencyKey.Problem(key);
+        if (invalid is not null)
+        {
+            await Problem.Validation(IdempotencyKey.Header, invalid).ExecuteAsync(http);
+            return;
+        }
+
+        var body = await ReadBody(http);
+        var caller = Scope(http);
+        var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "";
+        var hash = Hash(http.Request.Method, path, http.Request.QueryString.Value, body);
+
+        IdempotencyClaim claim;
+        try
+        {
+            claim = await Claim(http, caller, key!, path, hash);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            log.LogWarning(e, "Idempotency records not reachable for {Method} {Path}", http.Request.Method, path);
+            await Problem.Unavailable("Idempotency records are not reachable just now; nothing was done. Retry shortly.").ExecuteAsync(http);
+            return;
+        }
+        if (claim.Existing is { } existing)
+        {
+            await Answer(http, existing, hash);
+            return;
+        }
+        await RunAndKeep(http, caller, key!);
+    }
+
+    /// <summary>Claims the key; while another identical request holds it unanswered, waits for it up to
+    /// <see cref="IdempotencySettings.InFlightWait"/> (it may answer, or give up and leave the key free).</summary>
+    private async Task<IdempotencyClaim> Claim(HttpContext http, string caller, string key, string path, string hash)
+    {
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            var claim = await store.ClaimAsync(caller, key, http.Request.Method, path, hash, time.GetUtcNow(),
+                settings.EffectiveRetention, settings.AbandonedAfter, http.RequestAborted);
+            if (claim.Existing is not { Pending: true } pending || pending.RequestHash != hash || waited >= settings.InFlightWait)
+                return claim;
+            await Task.Delay(pause, time, http.RequestAborted);
+            waited += pause;
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 250));
+        }
+    }
+
+    private static async Task Answer(HttpContext http, IdempotencyRecord existing, string hash)
+    {
+        if (existing.RequestHash != hash)
+        {
+            await Problem.Conflict("This Idempotency-Key was used with another request (another method, path or body); use a new key for a new request.")
+                .ExecuteAsync(http);
+            return;
+        }
+        if (existing.Answer is not { } answer)
+        {
+            await Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Conflict",
+                "A request with this Idempotency-Key is still being processed; retry shortly.", retryAfter: TimeSpan.FromSeconds(1)).ExecuteAsync(http);
+            return;
+        }
+        http.Response.StatusCode = answer.Status;
+        if (answer.ContentType is not null) http.Response.ContentType = answer.ContentType;
+        if (answer.Location is not null) http.Response.Headers.Location = answer.Location;
+        http.Response.Headers[ReplayedHeader] = "true";
+        http.Response.ContentLength = answer.Body.Length;
+        await http.Response.Body.WriteAsync(answer.Body, http.RequestAborted);
+    }
+
+    /// <summary>Runs the endpoint with the response held in memory, keeps the answer (or drops the claim), then
+    /// sends it on.</summary>
+    private async Task RunAndKeep(HttpContext http, string caller, string key)
+    {
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        catch
+        {
+            http.Response.Body = original;
+            await Release(caller, key);
+            throw;
+        }
+        http.Response.Body = original;
+
+        var status = http.Response.StatusCode;
+        if (Keeps(status))
+        {
+            var answer = new StoredAnswer(status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                buffer.ToArray());
+            try
+            {
+                await store.CompleteAsync(caller, key, answer, CancellationToken.None);
+            }
+            catch (Exception e) when (e is DbException or TimeoutException)
+            {
+                // The request did its work; its answer still goes out. A retry meets the unanswered claim (409, retry)
+                // until it counts as abandoned, and the case entity de-duplicates the command after that.
+                log.LogError(e, "Could not keep the answer for an Idempotency-Key on {Path}", http.Request.Path);
+            }
+        }
+        else
+        {
+            await Release(caller, key);
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>Kept: every answer but a failure that did nothing and should be retried (5xx, 429).</summary>
+    public static bool Keeps(int status) => status < 500 && status != StatusCodes.Status429TooManyRequests;
+
+    private async Task Release(string caller, string key)
+    {
+        try
+        {
+            await store.ReleaseAsync(caller, key, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            log.LogWarning(e, "Could not release an Idempotency-Key claim; it is taken over after {AbandonedAfter}", settings.AbandonedAfter);
+        }
+    }
+
+    /// <summary>Whose key it is: role and subject from the token; anonymous callers share keys per path.</summary>
+    public static string Scope(HttpContext http) => Caller.From(http.User) is { } caller
+        ? $"{caller.Role}:{caller.Subject}"
+        : $"anonymous:{http.Request.PathBase.Add(http.Request.Path)}";
+
+    /// <summary>SHA-256 of method, path, query string and the body bytes, hex.</summary>
+    public static string Hash(string method, string path, string? query, byte[] body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{path}\n{query}\n"));
+        sha.AppendData(body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Reads the whole body (at most 1 MB, which the error middleware enforces) and puts it back for the endpoint.</summary>
+    private static async Task<byte[]> ReadBody(HttpContext http)
+    {
+        using var copy = new MemoryStream();
+        await http.Request.Body.CopyToAsync(copy, http.RequestAborted);
+        var bytes = copy.ToArray();
+        http.Request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+}

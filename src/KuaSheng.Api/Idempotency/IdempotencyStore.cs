@@ -1,0 +1,238 @@
+using System.Data.Common;
+using KuaSheng.Actors.Hosting;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace KuaSheng.Api.Idempotency;
+
+/// <summary>The first answer to a request, as it is replayed: status, content type, Location and the body bytes.</summary>
+public sealed record StoredAnswer(int Status, string? ContentType, string? Location, byte[] Body);
+
+/// <summary>One row of <c>api_idempotency</c>. <see cref="Answer"/> is null while the first request is in flight.</summary>
+public sealed record IdempotencyRecord(string Caller, string Key, string Method, string Path, string RequestHash,
+    StoredAnswer? Answer, DateTimeOffset CreatedAt)
+{
+    public bool Pending => Answer is null;
+}
+
+/// <summary>The outcome of <see cref="IdempotencyStore.ClaimAsync"/>: either this request holds the key now
+/// (<see cref="Existing"/> is null) or another request had it first.</summary>
+public sealed record IdempotencyClaim(IdempotencyRecord? Existing)
+{
+    public bool Claimed => Existing is null;
+}
+
+/// <summary>
+/// Idempotency keys and first answers, in the node's own database (the SQLite file of the journal, or PostgreSQL),
+/// table <c>api_idempotency</c>, created if missing. A request claims its key by inserting a row without an answer
+/// (the primary key makes the claim atomic across requests and nodes); the answer is written when the request ends,
+/// or the row is deleted when the request failed in a way that should be retried.
+/// Times are passed in, so expiry is decided by the caller's clock (and testable without waiting).
+/// </summary>
+public sealed class IdempotencyStore
+{
+    public const string Table = "api_idempotency";
+
+    private readonly string _connectionString;
+    private readonly bool _postgres;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public IdempotencyStore(DatabaseKind database, string connectionString)
+    {
+        _postgres = database == DatabaseKind.PostgreSql;
+        _connectionString = connectionString;
+    }
+
+    public static IdempotencyStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
+        ? new IdempotencyStore(DatabaseKind.PostgreSql,
+            options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
+        : new IdempotencyStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+
+    /// <summary>The table as created (PostgreSQL spells the blob type BYTEA).</summary>
+    public string Schema => $"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+            caller        TEXT    NOT NULL,
+            idem_key      TEXT    NOT NULL,
+            method        TEXT    NOT NULL,
+            path          TEXT    NOT NULL,
+            request_hash  TEXT    NOT NULL,
+            status        INTEGER NULL,
+            content_type  TEXT    NULL,
+            location      TEXT    NULL,
+            body          {(_postgres ? "BYTEA" : "BLOB")} NULL,
+            created_at_ms BIGINT  NOT NULL,
+            PRIMARY KEY (caller, idem_key)
+        );
+        CREATE INDEX IF NOT EXISTS {Table}_created_at ON {Table} (created_at_ms);
+        """;
+
+    /// <summary>Creates the table if missing. Safe to call often: after the first success it does nothing.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken ct = default)
+    {
+        if (_schemaReady) return;
+        await _schemaLock.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady) return;
+            if (!_postgres)
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(_connectionString).DataSource));
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            try
+            {
+                await ExecuteAsync(Schema, _ => { }, ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+                // Two nodes created the table at the same instant: the other one won, which is just as good.
+            }
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Claims (caller, key) for a request, or returns the row that holds it. A row older than
+    /// <paramref name="retention"/>, or a claim without an answer older than <paramref name="abandonedAfter"/> (its
+    /// request never finished), is removed and the claim taken afresh.
+    /// </summary>
+    public async Task<IdempotencyClaim> ClaimAsync(string caller, string key, string method, string path, string requestHash,
+        DateTimeOffset now, TimeSpan retention, TimeSpan abandonedAfter, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var inserted = await ExecuteAsync($"""
+                INSERT INTO {Table} (caller, idem_key, method, path, request_hash, created_at_ms)
+                VALUES (@caller, @key, @method, @path, @hash, @now)
+                ON CONFLICT (caller, idem_key) DO NOTHING
+                """, c =>
+            {
+                Add(c, "caller", caller);
+                Add(c, "key", key);
+                Add(c, "method", method);
+                Add(c, "path", path);
+                Add(c, "hash", requestHash);
+                Add(c, "now", now.ToUnixTimeMilliseconds());
+            }, ct);
+            if (inserted == 1) return new IdempotencyClaim(null);
+
+            var existing = await FindAsync(caller, key, ct);
+            if (existing is null && attempt < 3) continue; // removed in between: claim again
+            if (existing is null) throw new InvalidOperationException("The idempotency claim could not be taken.");
+            var stale = existing.CreatedAt <= now - retention || existing.Pending && existing.CreatedAt <= now - abandonedAfter;
+            if (!stale || attempt >= 3) return new IdempotencyClaim(existing);
+            await DeleteAsync(caller, key, existing.CreatedAt, ct);
+        }
+    }
+
+    /// <summary>Records the answer to a claimed key.</summary>
+    public async Task CompleteAsync(string caller, string key, StoredAnswer answer, CancellationToken ct = default)
+    {
+        await ExecuteAsync($"""
+            UPDATE {Table} SET status = @status, content_type = @contentType, location = @location, body = @body
+            WHERE caller = @caller AND idem_key = @key AND status IS NULL
+            """, c =>
+        {
+            Add(c, "caller", caller);
+            Add(c, "key", key);
+            Add(c, "status", answer.Status);
+            Add(c, "contentType", answer.ContentType);
+            Add(c, "location", answer.Location);
+            Add(c, "body", answer.Body);
+        }, ct);
+    }
+
+    /// <summary>Gives a claim up (the request failed and may be retried): deletes the row if it has no answer.</summary>
+    public async Task ReleaseAsync(string caller, string key, CancellationToken ct = default) =>
+        await ExecuteAsync($"DELETE FROM {Table} WHERE caller = @caller AND idem_key = @key AND status IS NULL", c =>
+        {
+            Add(c, "caller", caller);
+            Add(c, "key", key);
+        }, ct);
+
+    public async Task<IdempotencyRecord?> FindAsync(string caller, string key, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT method, path, request_hash, status, content_type, location, body, created_at_ms
+            FROM {Table} WHERE caller = @caller AND idem_key = @key
+            """;
+        Add(command, "caller", caller);
+        Add(command, "key", key);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        StoredAnswer? answer = reader.IsDBNull(3)
+            ? null
+            : new StoredAnswer(reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? [] : reader.GetFieldValue<byte[]>(6));
+        return new IdempotencyRecord(caller, key, reader.GetString(0), reader.GetString(1), reader.GetString(2), answer,
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
+    }
+
+    /// <summary>Deletes every row created before <paramref name="cutoff"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        return await ExecuteAsync($"DELETE FROM {Table} WHERE created_at_ms < @cutoff",
+            c => Add(c, "cutoff", cutoff.ToUnixTimeMilliseconds()), ct);
+    }
+
+    /// <summary>How many rows the table holds (for tests and operators).</summary>
+    public async Task<long> CountAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {Table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Deletes one row, only if it is still the one seen (a fresh claim made meanwhile stays).</summary>
+    private async Task DeleteAsync(string caller, string key, DateTimeOffset createdAt, CancellationToken ct) =>
+        await ExecuteAsync($"DELETE FROM {Table} WHERE caller = @caller AND idem_key = @key AND created_at_ms = @created", c =>
+        {
+            Add(c, "caller", caller);
+            Add(c, "key", key);
+            Add(c, "created", createdAt.ToUnixTimeMilliseconds());
+        }, ct);
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        DbConnection connection = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        parameters(command);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
