@@ -105,6 +105,12 @@ internal static class IdleMemoryBench
             await Task.Delay(3000);
             await Measure("after passivation");
         }
+        // --hold N: stay up N seconds after the last sample (time to take a heap dump: dotnet-gcdump collect -p PID).
+        if (options.Int("hold", 0) is > 0 and var hold)
+        {
+            Console.Error.WriteLine($"holding {hold} s, pid {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
         return await KuaSheng.Bench.Child.Write(options, new IdleResult(createSeconds, samples, failed));
     }
 

@@ -90,7 +90,7 @@ internal sealed class Table(params string[] headers)
 
     public void Print(string? title = null)
     {
-        if (title is not null) Console.WriteLine(title);
+        if (title is not null) Console.WriteLine(title + Environment.NewLine);
         var widths = headers.Select((h, i) => Math.Max(h.Length, _rows.Select(r => i < r.Length ? r[i].Length : 0).DefaultIfEmpty(0).Max())).ToArray();
         var text = new StringBuilder();
         text.AppendLine("| " + string.Join(" | ", headers.Select((h, i) => h.PadRight(widths[i]))) + " |");
