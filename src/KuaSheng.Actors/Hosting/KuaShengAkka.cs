@@ -104,6 +104,12 @@ public static class KuaShengAkka
 
     private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
+        // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
+        // kept a node unavailable ~22 s after the database was writable again: docs/benchmarks.md).
+        builder.AddHocon("""
+            akka.persistence.journal.sql.circuit-breaker { max-failures = 10, call-timeout = 20s, reset-timeout = 5s }
+            akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 5s }
+            """, HoconAddMode.Prepend);
         if (options.Database == DatabaseKind.PostgreSql)
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),

@@ -32,7 +32,9 @@ public sealed class KuaShengOptions
     public bool DevFeatures { get; set; }
 
     public string SqliteConnectionString() =>
-        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "kuasheng.db")};Pooling=True;Default Timeout=30";
+        // A busy database is waited for 10 s: less than the API's 15 s, so a caller gets "unavailable" rather than a
+        // time-out while its command may still be applied later.
+        ConnectionString ?? $"Data Source={Path.Combine(DataDir, "kuasheng.db")};Pooling=True;Default Timeout=10";
 }
 
 public sealed class ClusterSettings
