@@ -1,7 +1,12 @@
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
+using KuaSheng.Api.Calendar;
+using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Dev;
+using KuaSheng.Api.OpenApi;
+using KuaSheng.Api.Units;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +33,11 @@ public static class KuaShengApi
         services.AddSingleton<CaseEndpointSupport>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddApiAuth(auth);
+        services.AddCatalogueEndpoints();
+        services.AddUnitEndpoints();
+        services.AddCalendarEndpoints();
+        services.AddDevEndpoints();
+        services.AddKuaShengOpenApi();
         return services;
     }
 
@@ -41,6 +51,11 @@ public static class KuaShengApi
         api.MapCaseStepEndpoints();
         api.MapCarrierEndpoints();
         api.MapPublicEndpoints();
+        api.MapCatalogueEndpoints();
+        api.MapUnitEndpoints();
+        api.MapCalendarEndpoints();
+        api.MapDevEndpoints();
+        app.MapKuaShengOpenApi();
         return app;
     }
 }
