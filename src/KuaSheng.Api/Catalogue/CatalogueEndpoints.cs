@@ -31,7 +31,7 @@ public static class CatalogueEndpoints
         items.MapGet("/{code}", Get).WithSummary("One catalogue item, newest or a given version")
             .Produces<ItemView>().ProducesProblem(StatusCodes.Status404NotFound);
         items.MapPost("/", AddItem).WithSummary("Add an item (operator)")
-            .WithDescription("Version 1. Fields left out are derived from the text as for the printed catalogue.")
+            .WithDescription("Version 1. code and name are required; fields left out are derived from the text as for the printed catalogue.")
             .Accepts<ItemBody>("application/json")
             .Produces<ItemView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);

@@ -50,6 +50,12 @@ public static class KuaShengOpenApi
                 };
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Positional records read as "every field required": say which fields a body really needs.
+                if (RequiredFields.TryGetValue(context.JsonTypeInfo.Type, out var required)) schema.Required = new HashSet<string>(required);
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -74,6 +80,17 @@ public static class KuaShengOpenApi
         });
         return services;
     }
+
+    private static readonly Dictionary<Type, string[]> RequiredFields = new()
+    {
+        [typeof(Catalogue.ItemBody)] = ["name"],
+        [typeof(Catalogue.RoutingBody)] = ["legs"],
+        [typeof(Catalogue.LegSpecBody)] = ["role", "selector", "candidates"],
+        [typeof(Units.RegisterUnitBody)] = ["name", "region", "kind"],
+        [typeof(Dev.DevTokenBody)] = ["role"],
+        [typeof(Dev.DevClockBody)] = ["now"],
+        [typeof(Calendar.YearBody)] = ["holidays", "workdays"],
+    };
 
     public static WebApplication MapKuaShengOpenApi(this WebApplication app)
     {
