@@ -1,8 +1,13 @@
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
+using KuaSheng.Api.Calendar;
+using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Cases;
 using KuaSheng.Api.Idempotency;
+using KuaSheng.Api.Dev;
+using KuaSheng.Api.OpenApi;
+using KuaSheng.Api.Units;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +38,11 @@ public static class KuaShengApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
         services.AddKuaShengIdempotency(configuration);
+        services.AddCatalogueEndpoints();
+        services.AddUnitEndpoints();
+        services.AddCalendarEndpoints();
+        services.AddDevEndpoints();
+        services.AddKuaShengOpenApi();
         return services;
     }
 
@@ -47,6 +57,11 @@ public static class KuaShengApi
         api.MapCaseStepEndpoints();
         api.MapCarrierEndpoints();
         api.MapPublicEndpoints();
+        api.MapCatalogueEndpoints();
+        api.MapUnitEndpoints();
+        api.MapCalendarEndpoints();
+        api.MapDevEndpoints();
+        app.MapKuaShengOpenApi();
         return app;
     }
 }

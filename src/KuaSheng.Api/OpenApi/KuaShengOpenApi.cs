@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KuaSheng.Api.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace KuaSheng.Api.OpenApi;
+
+/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and a browsable reference (<c>/scalar/v1</c>), both without a
+/// token: the bearer scheme, and per operation its security, summary and request/response examples
+/// (<see cref="ApiExamples"/>), case endpoints included.</summary>
+public static class KuaShengOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/v1.json";
+    public const string ReferencePath = "/scalar/v1";
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddKuaShengOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "KuaSheng 跨省通办 API",
+                    Version = "v1",
+                    Description = "Cross-province government services (跨省通办) of Qijiang District, Chongqing. JSON, camelCase, " +
+                                  "enum values in kebab-case; errors are RFC 7807 problem details with a stable `code` " +
+                                  "(validation-failed, unauthenticated, forbidden, not-found, illegal-transition, conflict, no-route, " +
+                                  "payload-too-large, unavailable). Sign in with `Authorization: Bearer <JWT>`; dev configurations " +
+                                  "issue tokens at POST /api/v1/auth/dev-token.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A JWT with claims sub, role (window | officer | integration | carrier | supervisor | operator), " +
+                                  "unit (window, officer) and units (integration).",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Positional records read as "every field required": say which fields a body really needs.
+                if (RequiredFields.TryGetValue(context.JsonTypeInfo.Type, out var required)) schema.Required = new HashSet<string>(required);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+                operation.Responses ??= new OpenApiResponses();
+                if (secured)
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                    SetExample(operation, "401", "Not signed in", ApiExamples.Problem(401, "unauthenticated", "Not signed in",
+                        "A valid bearer token is required (Authorization: Bearer <JWT>)."), onlyIfMissing: true);
+                }
+                var key = $"{context.Description.HttpMethod} /{context.Description.RelativePath?.TrimEnd('/')}";
+                if (ApiExamples.For(key) is { } examples)
+                {
+                    if (examples.Summary is { } summary && string.IsNullOrEmpty(operation.Summary)) operation.Summary = summary;
+                    if (examples.Request is { } request) SetRequestExample(operation, request);
+                    foreach (var (status, body) in examples.Responses) SetExample(operation, status, Describe(status), body, onlyIfMissing: false);
+                }
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    private static readonly Dictionary<Type, string[]> RequiredFields = new()
+    {
+        [typeof(Catalogue.ItemBody)] = ["name"],
+        [typeof(Catalogue.RoutingBody)] = ["legs"],
+        [typeof(Catalogue.LegSpecBody)] = ["role", "selector", "candidates"],
+        [typeof(Units.RegisterUnitBody)] = ["name", "region", "kind"],
+        [typeof(Dev.DevTokenBody)] = ["role"],
+        [typeof(Dev.DevClockBody)] = ["now"],
+        [typeof(Calendar.YearBody)] = ["holidays", "workdays"],
+    };
+
+    public static WebApplication MapKuaShengOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options =>
+        {
+            options.WithTitle("KuaSheng 跨省通办 API");
+            options.AddPreferredSecuritySchemes(BearerScheme);
+        }).AllowAnonymous();
+        return app;
+    }
+
+    internal static JsonNode Node(object value) => JsonSerializer.SerializeToNode(value, value.GetType(), ApiJson.Options)!;
+
+    private static void SetRequestExample(OpenApiOperation operation, object example)
+    {
+        operation.RequestBody ??= new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType>() };
+        if (operation.RequestBody is not OpenApiRequestBody body) return;
+        var content = body.Content ??= new Dictionary<string, OpenApiMediaType>();
+        if (content.Count == 0) content["application/json"] = new OpenApiMediaType();
+        foreach (var media in content.Values) media.Example = Node(example);
+    }
+
+    private static void SetExample(OpenApiOperation operation, string status, string description, object example, bool onlyIfMissing)
+    {
+        var responses = operation.Responses!;
+        if (!responses.TryGetValue(status, out var response))
+        {
+            response = new OpenApiResponse { Description = description };
+            responses[status] = response;
+        }
+        else if (onlyIfMissing) return;
+        if (response is not OpenApiResponse concrete) return;
+        concrete.Content ??= new Dictionary<string, OpenApiMediaType>();
+        var mediaType = status.StartsWith('2') ? "application/json" : "application/problem+json";
+        if (concrete.Content.Count == 0) concrete.Content[mediaType] = new OpenApiMediaType();
+        foreach (var media in concrete.Content.Values) media.Example = Node(example);
+    }
+
+    private static string Describe(string status) => status switch
+    {
+        "200" => "OK",
+        "201" => "Created",
+        "400" => "The request is not valid (validation-failed)",
+        "401" => "Not signed in (unauthenticated)",
+        "403" => "Wrong role or not your unit (forbidden)",
+        "404" => "Not found (not-found)",
+        "409" => "Conflict (illegal-transition, conflict or no-route)",
+        "503" => "Temporarily unavailable (unavailable)",
+        _ => "Answer",
+    };
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using static KuaSheng.Api.Tests.Scenario;
+
+namespace KuaSheng.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiTests(ApiNode node)
+{
+    [Fact]
+    public async Task The_openapi_document_is_public_and_describes_every_endpoint_with_examples_and_the_bearer_scheme()
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        Expect(document, HttpStatusCode.OK);
+        Assert.StartsWith("3.", document.Text("openapi"));
+        var paths = document.Body!["paths"]!.AsObject();
+        foreach (var path in new[]
+                 {
+                     "/api/v1/cases", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/form-review", "/api/v1/cases/{caseId}/legs/{legId}/decision",
+                     "/api/v1/catalogue/items", "/api/v1/catalogue/items/{code}", "/api/v1/units", "/api/v1/units/{id}/worklist",
+                     "/api/v1/calendar/days/{date}", "/api/v1/calendar/due-date", "/api/v1/calendar/years/{year}", "/api/v1/auth/dev-token",
+                     "/api/v1/dev/clock", "/api/v1/public/cases/{caseNumber}",
+                 })
+            Assert.True(paths.ContainsKey(path), $"missing {path}");
+
+        Assert.Equal("bearer", document.Text("components.securitySchemes.Bearer.scheme"));
+        var submit = paths["/api/v1/cases"]!["post"]!;
+        Assert.False(string.IsNullOrEmpty(submit["summary"]?.GetValue<string>()));
+        Assert.NotNull(submit["security"]);
+        Assert.Equal("1-1", submit["requestBody"]!["content"]!["application/json"]!["example"]!["itemCode"]!.GetValue<string>());
+        Assert.Equal("received", submit["responses"]!["201"]!["content"]!["application/json"]!["example"]!["status"]!.GetValue<string>());
+        Assert.Equal("unauthenticated", submit["responses"]!["401"]!["content"]!["application/problem+json"]!["example"]!["code"]!.GetValue<string>());
+
+        var due = paths["/api/v1/calendar/due-date"]!["get"]!;
+        Assert.Null(due["security"]); // public
+        Assert.Equal("2026-10-12", due["responses"]!["200"]!["content"]!["application/json"]!["example"]!["due"]!.GetValue<string>());
+        var addItem = paths["/api/v1/catalogue/items"]!["post"]!;
+        Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["example"]);
+    }
+
+    [Fact]
+    public async Task The_reference_page_is_served_without_a_token()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) };
+        var page = await http.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+}
