@@ -18,7 +18,8 @@ public sealed class DeadlineTests : IAsyncLifetime
     [Fact]
     public async Task A_deadline_across_the_national_day_holiday_is_missed_once_and_the_miss_survives_a_restart()
     {
-        _node.Clock.Set(BeforeNationalDay);
+        using var anyone = _node.Client();
+        Expect(await anyone.Put("/api/v1/dev/clock", new { now = BeforeNationalDay }), HttpStatusCode.OK);
         string id;
         using (var window = _node.Client("window", "qj-window"))
         {
@@ -29,7 +30,7 @@ public sealed class DeadlineTests : IAsyncLifetime
             Assert.Equal("form-review", created.Text("deadlines.0.step"));
             Assert.Equal("2026-10-12", created.Text("deadlines.0.due"));
 
-            _node.Clock.Set(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)));
+            Expect(await anyone.Put("/api/v1/dev/clock", new { now = new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)) }), HttpStatusCode.OK);
             var missed = await ModeFlowTests.Eventually(() => window.Get($"/api/v1/cases/{id}"),
                 r => r.Body!["timeline"]!.AsArray().Any(t => t!["type"]!.GetValue<string>() == "overdue"));
             Assert.Equal("true", missed.Text("deadlines.0.missed"));
@@ -37,6 +38,7 @@ public sealed class DeadlineTests : IAsyncLifetime
             Assert.Equal(1, await Overdues(window, id));
         }
 
+        // The dev clock is the node's memory only: after the restart the node runs on real time (later still).
         await _node.StopAsync();
         await _node.StartAsync();
         using (var window = _node.Client("window", "qj-window"))
