@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (Release), then prints one summary line: "tests: N passed, N failed, N skipped".
+# Starts a throwaway PostgreSQL on 127.0.0.1 (ops/postgres.sh, installed from Debian's packages when missing).
 # Usage: ops/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Tests that need PostgreSQL read KUASHENG_TEST_PG: start a throwaway server on loopback unless one is given.
+if [ -z "${KUASHENG_TEST_PG:-}" ]; then
+  eval "$(ops/postgres.sh start)"
+  trap 'rm -f "$log"; ops/postgres.sh stop' EXIT
+else
+  trap 'rm -f "$log"' EXIT
+fi
 set +e
 dotnet test KuaSheng.Actors.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

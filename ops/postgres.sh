@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL on loopback for tests and the local cluster.
+#   ops/postgres.sh start   installs Debian's postgresql when missing, starts a server in .pg/ on 127.0.0.1:$PGPORT
+#                           (default 5439) and prints `export KUASHENG_TEST_PG=...` for eval
+#   ops/postgres.sh stop    stops it (data stays in .pg/ until `ops/postgres.sh clean`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+port=${PGPORT:-5439}
+dir="$root/.pg"
+data="$dir/data"
+log="$dir/server.log"
+
+bin_dir() {
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$found" ]; then
+    echo "installing Debian's postgresql..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq postgresql >&2
+    found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  echo "$found"
+}
+
+as_postgres() {
+  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "${1:-}" in
+  start)
+    bin=$(bin_dir)
+    if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then useradd --system --home-dir "$dir" postgres; fi
+    mkdir -p "$dir"
+    [ "$(id -u)" = "0" ] && chown postgres "$dir"
+    if [ ! -f "$data/PG_VERSION" ]; then
+      as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >&2
+    fi
+    if ! as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+      as_postgres "$bin/pg_ctl" -D "$data" -l "$log" -w \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >&2
+    fi
+    as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='kuasheng_test'" | grep -q 1 \
+      || as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE kuasheng_test" >&2
+    echo "export KUASHENG_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=kuasheng_test'"
+    ;;
+  stop)
+    bin=$(bin_dir)
+    [ -f "$data/PG_VERSION" ] && as_postgres "$bin/pg_ctl" -D "$data" -m fast stop >&2 || true
+    ;;
+  clean)
+    "$0" stop
+    rm -rf "$dir"
+    ;;
+  *)
+    echo "usage: ops/postgres.sh start|stop|clean" >&2
+    exit 2
+    ;;
+esac
