@@ -112,7 +112,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
             ReserveWaybill(request, mailing, Sender);
             return;
         }
-        Persist(request, decision, Sender);
+        PersistDecision(request, decision, Sender);
     }
 
     /// <summary>A waybill belongs to one case: reserve it before recording the mailing. Other messages wait.</summary>
@@ -133,7 +133,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
                 {
                     case WaybillReserved:
                         // Nothing else ran meanwhile (all stashed), so the decision is the same as before.
-                        Persist(answer.Request, CaseDecider.Decide(_state, answer.Request.Command, DecisionContext), answer.ReplyTo);
+                        PersistDecision(answer.Request, CaseDecider.Decide(_state, answer.Request.Command, DecisionContext), answer.ReplyTo);
                         break;
                     case WaybillTaken taken:
                         answer.ReplyTo.Tell(new CaseReply(_caseId, null,
@@ -149,7 +149,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void Persist(CaseRequest request, CaseDecision decision, IActorRef replyTo)
+    private void PersistDecision(CaseRequest request, CaseDecision decision, IActorRef replyTo)
     {
         if (decision.Refusal is not null || decision.State is null)
         {
