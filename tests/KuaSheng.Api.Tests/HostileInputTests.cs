@@ -114,6 +114,8 @@ public sealed class HostileInputTests(ApiNode node)
         yield return new Row("bad waybill", "window", "qj-window", "POST", $"/api/v1/cases/{CaseSlot}/mailings", Json(new { purpose = "originals", carrier = "EMS", waybillNumber = "EA123456789CN" }), Bad, V);
         yield return new Row("waybill garbage", "window", "qj-window", "POST", $"/api/v1/cases/{CaseSlot}/mailings", Json(new { purpose = "originals", carrier = "EMS", waybillNumber = "'; drop table" }), Bad, V);
         yield return new Row("unknown case", "window", "qj-window", "GET", "/api/v1/cases/0000000000000000", null, HttpStatusCode.NotFound, "not-found");
+        yield return new Row("case id of another shape", "window", "qj-window", "GET", "/api/v1/cases/" + new string('Z', 3000), null, HttpStatusCode.NotFound, "not-found");
+        yield return new Row("case id with dots", "window", "qj-window", "POST", "/api/v1/cases/..%2F..%2Fetc/withdrawal", Json(new { reason = "x" }), HttpStatusCode.NotFound, "not-found");
         yield return new Row("unknown case step", "window", "qj-window", "POST", "/api/v1/cases/0000000000000000/withdrawal", Json(new { reason = "x" }), HttpStatusCode.NotFound, "not-found");
         yield return new Row("public wrong code", null, null, "GET", "/api/v1/public/cases/QJKS20260101-0000000000000000?queryCode=123456", null, HttpStatusCode.NotFound, "not-found");
         yield return new Row("public garbage number", null, null, "GET", "/api/v1/public/cases/%3Cscript%3E?queryCode=1", null, HttpStatusCode.NotFound, "not-found");

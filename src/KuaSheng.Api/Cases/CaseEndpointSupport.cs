@@ -52,6 +52,7 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
     {
         if (Caller.From(http.User) is not { } caller)
             return Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
+        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
         var current = await gateway.Get(caseId, http.RequestAborted);
         if (current.Unavailable is { } why) return Problem.Unavailable(why);
         if (current.State is null) return Problem.NotFound($"Case {caseId} was not found.");

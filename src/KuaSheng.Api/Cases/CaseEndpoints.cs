@@ -52,6 +52,7 @@ public static class CaseEndpoints
     private static async Task<IResult> Get(HttpContext http, string caseId, CaseEndpointSupport support)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
+        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
         var answer = await support.Gateway.Get(caseId, http.RequestAborted);
         if (answer.Unavailable is { } why) return Problem.Unavailable(why);
         if (answer.State is null) return Problem.NotFound($"Case {caseId} was not found.");

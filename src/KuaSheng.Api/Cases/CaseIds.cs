@@ -22,6 +22,11 @@ public sealed class CaseIds(AuthSettings settings)
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
+    /// <summary>Whether <paramref name="caseId"/> has the shape of our case ids (16 lowercase hex digits): anything
+    /// else is answered 404 without waking an entity for it.</summary>
+    public static bool IsCaseId(string? caseId) =>
+        caseId is { Length: 16 } && caseId.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
     public static string CaseNumber(string caseId, DateOnly date) => $"{NumberPrefix}{date:yyyyMMdd}-{caseId.ToUpperInvariant()}";
 
     /// <summary>The case id inside a case number, or null when it is not one of ours.</summary>
@@ -30,7 +35,7 @@ public sealed class CaseIds(AuthSettings settings)
         var dash = caseNumber.IndexOf('-');
         if (!caseNumber.StartsWith(NumberPrefix, StringComparison.Ordinal) || dash != NumberPrefix.Length + 8) return null;
         var id = caseNumber[(dash + 1)..].ToLowerInvariant();
-        return id.Length == 16 && id.All(Uri.IsHexDigit) ? id : null;
+        return IsCaseId(id) ? id : null;
     }
 
     public string QueryCode(string caseId)
