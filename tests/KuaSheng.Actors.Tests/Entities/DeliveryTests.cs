@@ -45,7 +45,7 @@ public class DeliveryTests : EntityTestKit
             units.Tell(new GetWorklist("u-home"), TestActor);
             var worklist = ExpectMsg<Worklist>();
             Assert.Equal(("d1", "leg1", LegStatus.Forwarded), Assert.Single(worklist.Legs) is var l ? (l.CaseId, l.LegId, l.Status) : default);
-        }, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
 
         // More redeliveries and a duplicate arrive: still one entry.
         Thread.Sleep(700);
