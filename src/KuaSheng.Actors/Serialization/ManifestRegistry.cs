@@ -16,7 +16,7 @@ namespace KuaSheng.Actors.Serialization;
 /// </summary>
 /// <remarks>
 /// Prefixes: <c>ev.</c> case events, <c>cmd.</c> case commands, <c>cp.</c> case protocol, <c>up.</c> unit protocol,
-/// <c>wp.</c> waybill protocol, <c>tk.</c> tickets. Adding a type: one line here, one sample in the tests' <c>MessageSamples</c>, then
+/// <c>wp.</c> waybill protocol. Adding a type: one line here, one sample in the tests' <c>MessageSamples</c>, then
 /// <c>KUASHENG_WRITE_FIXTURES=1 dotnet test</c> writes its v1 fixture (commit it).
 /// </remarks>
 public static class ManifestRegistry
