@@ -7,6 +7,7 @@ using KuaSheng.Api.Cases;
 using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Dev;
 using KuaSheng.Api.OpenApi;
+using KuaSheng.Api.Tickets;
 using KuaSheng.Api.Units;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
@@ -42,6 +43,7 @@ public static class KuaShengApi
         services.AddUnitEndpoints();
         services.AddCalendarEndpoints();
         services.AddDevEndpoints();
+        services.AddTicketEndpoints();
         services.AddKuaShengOpenApi();
         return services;
     }
@@ -61,6 +63,7 @@ public static class KuaShengApi
         api.MapUnitEndpoints();
         api.MapCalendarEndpoints();
         api.MapDevEndpoints();
+        api.MapTicketEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

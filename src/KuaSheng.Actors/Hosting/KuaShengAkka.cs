@@ -9,6 +9,7 @@ using Akka.Remote.Hosting;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Serialization;
+using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Time;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
@@ -61,6 +62,8 @@ public static class KuaShengAkka
         var role = options.Cluster.Roles.FirstOrDefault();
         var caseSettings = new CaseActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.SnapshotEvery,
             options.PassivateAfter, options.RedeliveryInterval, AskTimeout);
+        var ticketSettings = new TicketActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.PassivateAfter,
+            options.RedeliveryInterval);
         var unitSettings = new UnitActorSettings(clock, options.DeadlineCheckInterval, TimeSpan.FromSeconds(30), SnapshotEvery: 500);
 
         builder
@@ -90,6 +93,12 @@ public static class KuaShengAkka
             .WithShardRegion<ReferenceRegion>("reference",
                 (_, _, _) => id => Props.Create(() => new ReferenceActor(id, ReferenceData.Embedded)),
                 new EntityExtractor(1, m => m is ChangeReference or GetReferenceChanges ? ReferenceFollower.EntityId : null),
+                new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            // Tickets and the per-unit ticket indexes share one region (an index's entity id is TicketEntities.IndexPrefix
+            // + unit id). Tickets passivate themselves when idle, but never while their index has not acknowledged them.
+            .WithShardRegion<TicketRegion>("ticket",
+                (_, registry, _) => id => TicketEntities.Props(id, ticketSettings, registry.Get<TicketRegion>()),
+                new EntityExtractor(MaxShards, TicketEntities.EntityId),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
             .WithActors((system, registry, _) =>
             {

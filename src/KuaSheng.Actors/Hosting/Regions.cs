@@ -5,4 +5,5 @@ public sealed class CaseRegion;
 public sealed class UnitRegion;
 public sealed class WaybillRegion;
 public sealed class ReferenceRegion;
+public sealed class TicketRegion;
 public sealed class ReferenceFollowerKey;

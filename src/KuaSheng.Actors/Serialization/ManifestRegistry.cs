@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Reference;
+using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Cases;
@@ -113,6 +114,23 @@ public static class ManifestRegistry
         ("wp.reg", typeof(WaybillRegistered)),
         ("wp.cea", typeof(CarrierEventAccepted)),
         ("wp.ced", typeof(CarrierEventDelivered)),
+
+        // ── Ticket protocol (KuaSheng.Actors.Tickets) ──────────────────────────────────────────────────────────
+        ("tk.opn", typeof(OpenTicketRequest)),
+        ("tk.rpl", typeof(ReplyTicketRequest)),
+        ("tk.cls", typeof(CloseTicketRequest)),
+        ("tk.get", typeof(GetTicket)),
+        ("tk.ans", typeof(TicketAnswer)),
+        ("tk.una", typeof(TicketUnavailable)),
+        ("tk.jop", typeof(TicketOpenedEntry)),
+        ("tk.jrp", typeof(TicketRepliedEntry)),
+        ("tk.jcl", typeof(TicketClosedEntry)),
+        ("tk.idx", typeof(IndexTicket)),
+        ("tk.iak", typeof(TicketIndexed)),
+        ("tk.iget", typeof(GetUnitTickets)),
+        ("tk.ilst", typeof(UnitTickets)),
+        ("tk.isum", typeof(TicketSummaryRecorded)),
+        ("tk.isnp", typeof(TicketIndexSnapshot)),
     ];
 
     /// <summary>The types our serializer is bound to in Akka (every registered type must derive from one of them).</summary>

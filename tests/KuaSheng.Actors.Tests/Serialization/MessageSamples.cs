@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Reference;
+using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Deadlines;
 using KuaSheng.Domain.Routing;
+using KuaSheng.Domain.Tickets;
 
 namespace KuaSheng.Actors.Tests.Serialization;
 
@@ -199,6 +201,29 @@ public static class MessageSamples
         Add(new WaybillRegistered(CaseId, "M1"));
         Add(new CarrierEventAccepted(CarrierStatus.Lost, At.AddDays(6), null));
         Add(new CarrierEventDelivered(CarrierStatus.Lost, At.AddDays(6)));
+
+        // ── Ticket protocol ──
+        var opened = new TicketOpened("tk-9f2c", TicketKind.Complaint, CaseId, UnitId, "材料已寄出两周仍未受理，请尽快处理。\n谢谢", "13800138000",
+            At, new DateOnly(2025, 3, 21), false, By);
+        var replied = new TicketReplied("已核实，原件已签收，今日受理。", At.AddDays(2), "officer:li-na@qj-justice", UnitId, true);
+        var closed = new TicketClosed("申请人表示满意", At.AddDays(3), "officer:li-na@qj-justice");
+        var ticket = TicketState.Start(opened).Apply(replied).Apply(closed);
+        var summary = new TicketSummary("tk-9f2c", TicketKind.Complaint, CaseId, TicketStatus.Answered, At, new DateOnly(2025, 3, 21), At.AddDays(2), 2);
+        Add(new OpenTicketRequest("tk-9f2c", "k:1b2c3d", new OpenTicket("tk-9f2c", TicketKind.Complaint, CaseId, UnitId, "材料已寄出两周仍未受理", "zhang.wei@example.cn", Clerk)));
+        Add(new ReplyTicketRequest("tk-9f2c", "k:4e5f6a", new ReplyToTicket("已核实，今日受理。", Clerk with { Role = "officer", UnitId = UnitId })));
+        Add(new CloseTicketRequest("tk-9f2c", "k:7b8c9d", new CloseTicket(null, Clerk)));
+        Add(new GetTicket("tk-9f2c"));
+        Add(new TicketAnswer("tk-9f2c", ticket, null, Duplicate: true));
+        Add(new TicketUnavailable("tk-9f2c", "The ticket journal is unavailable; nothing was changed. Try again."));
+        Add(new TicketOpenedEntry(opened, "k:1b2c3d"));
+        Add(new TicketRepliedEntry(replied, "k:4e5f6a"));
+        Add(new TicketClosedEntry(closed, "k:7b8c9d"));
+        Add(new IndexTicket(UnitId, summary));
+        Add(new TicketIndexed(UnitId, "tk-9f2c", 2));
+        Add(new GetUnitTickets(UnitId, TicketStatus.Open));
+        Add(new UnitTickets(UnitId, [summary, summary with { TicketId = "tk-0a1b", Kind = TicketKind.Consultation, CaseId = null, Status = TicketStatus.Open, FirstRepliedAt = null, Version = 1 }]));
+        Add(new TicketSummaryRecorded(summary));
+        Add(new TicketIndexSnapshot([summary]));
     }
 
     private static void Add<T>(T sample) where T : notnull

@@ -1,0 +1,144 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using KuaSheng.Domain.Cases;
+using KuaSheng.Domain.Tickets;
+
+namespace KuaSheng.Actors.Tickets;
+
+/// <summary>
+/// One ticket (咨询投诉建议), persistence id <c>ticket-{id}</c>. It applies <see cref="TicketDecider"/>, persists the
+/// event with the command id (so a repeated command is answered again, never applied twice), and keeps its unit's
+/// ticket index told, re-sending until acknowledged. Passivates when idle and nothing is unacknowledged. A ticket has
+/// a handful of events, so it takes no snapshots.
+/// </summary>
+public sealed class TicketActor : ReceivePersistentActor, IWithTimers
+{
+    private const int RecentCommandCapacity = 64;
+
+    private readonly string _ticketId;
+    private readonly TicketActorSettings _settings;
+    private readonly IActorRef _index;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly RecentIds _recent = new(RecentCommandCapacity);
+    private TicketState? _state;
+    private IndexTicket? _unacked;
+    private IActorRef? _awaitingPersist;
+
+    public TicketActor(string ticketId, TicketActorSettings settings, IActorRef index)
+    {
+        _ticketId = ticketId;
+        _settings = settings;
+        _index = index;
+
+        Recover<TicketOpenedEntry>(e => Recovered(TicketState.Start(e.Event), e.CommandId));
+        Recover<TicketRepliedEntry>(e => Recovered(_state?.Apply(e.Event), e.CommandId));
+        Recover<TicketClosedEntry>(e => Recovered(_state?.Apply(e.Event), e.CommandId));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // A restarted ticket does not know whether its index heard the last change: tell it again (idempotent).
+            if (_state is not null) TellIndex(_state);
+        });
+
+        Command<OpenTicketRequest>(r => Handle(r.CommandId, r.Command));
+        Command<ReplyTicketRequest>(r => Handle(r.CommandId, r.Command));
+        Command<CloseTicketRequest>(r => Handle(r.CommandId, r.Command));
+        Command<GetTicket>(_ => Sender.Tell(_state is null
+            ? new TicketAnswer(_ticketId, null, Refusal.NotFound($"Ticket {_ticketId}"))
+            : new TicketAnswer(_ticketId, _state, null)));
+        Command<TicketIndexed>(ack =>
+        {
+            if (_unacked is not null && ack.Version >= _unacked.Summary.Version)
+            {
+                _unacked = null;
+                Timers.Cancel(Redeliver.Instance);
+            }
+        });
+        Command<Redeliver>(_ => { if (_unacked is not null) _index.Tell(_unacked); });
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (_unacked is null && _awaitingPersist is null) Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
+        Context.SetReceiveTimeout(settings.PassivateAfter);
+    }
+
+    public override string PersistenceId => $"ticket-{_ticketId}";
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private CaseContext DecisionContext => new(_settings.Clock.Now, _settings.Calendar(), _settings.Limits);
+
+    private void Recovered(TicketState? state, string commandId)
+    {
+        _state = state;
+        _recent.Add(commandId);
+    }
+
+    private void Handle(string commandId, TicketCommand command)
+    {
+        if (_recent.Contains(commandId))
+        {
+            Sender.Tell(new TicketAnswer(_ticketId, _state, null, Duplicate: true));
+            return;
+        }
+        var decision = TicketDecider.Decide(_state, command, DecisionContext);
+        if (decision.Refusal is not null)
+        {
+            Sender.Tell(new TicketAnswer(_ticketId, null, decision.Refusal));
+            return;
+        }
+        if (decision.Event is null)
+        {
+            Sender.Tell(new TicketAnswer(_ticketId, _state, null));
+            return;
+        }
+        object entry = decision.Event switch
+        {
+            TicketOpened e => new TicketOpenedEntry(e, commandId),
+            TicketReplied e => new TicketRepliedEntry(e, commandId),
+            TicketClosed e => new TicketClosedEntry(e, commandId),
+            var other => throw new InvalidOperationException($"Unknown ticket event {other.GetType().Name}."),
+        };
+        var replyTo = Sender;
+        _awaitingPersist = replyTo;
+        Persist(entry, _ =>
+        {
+            _awaitingPersist = null;
+            _state = decision.State;
+            _recent.Add(commandId);
+            replyTo.Tell(new TicketAnswer(_ticketId, _state, null));
+            TellIndex(_state!);
+        });
+    }
+
+    private void TellIndex(TicketState s)
+    {
+        _unacked = new IndexTicket(s.UnitId, Summary(s));
+        _index.Tell(_unacked);
+        if (!Timers.IsTimerActive(Redeliver.Instance))
+            Timers.StartPeriodicTimer(Redeliver.Instance, Redeliver.Instance, _settings.RedeliveryInterval);
+    }
+
+    public static TicketSummary Summary(TicketState s) =>
+        new(s.TicketId, s.Kind, s.CaseId, s.Status, s.OpenedAt, s.ReplyDue, s.FirstReply?.At, s.Version);
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _awaitingPersist?.Tell(new TicketUnavailable(_ticketId, "The ticket journal is unavailable; nothing was changed. Try again."));
+        _awaitingPersist = null;
+        _log.Warning(cause, "Ticket {0}: the journal refused a write", _ticketId);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _awaitingPersist?.Tell(new TicketUnavailable(_ticketId, "The ticket journal rejected the change; nothing was changed."));
+        _awaitingPersist = null;
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private sealed class Redeliver : INotInfluenceReceiveTimeout
+    {
+        public static readonly Redeliver Instance = new();
+    }
+}
