@@ -7,6 +7,7 @@ using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Serialization;
 using KuaSheng.Actors.Time;
@@ -102,6 +103,10 @@ public static class KuaShengAkka
         return builder;
     }
 
+    /// <summary>Every case event is tagged "case" for the read-model projections (<see cref="CaseTagger"/>).</summary>
+    private static void TagCases(AkkaPersistenceJournalBuilder journal) =>
+        journal.AddWriteEventAdapter<CaseTagger>("case-tagger", [typeof(CaseJournalEvent)]);
+
     private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
         // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
@@ -113,12 +118,12 @@ public static class KuaShengAkka
         if (options.Database == DatabaseKind.PostgreSql)
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
-                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true);
+                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagCases);
             return;
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
-        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true);
+        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
     }
