@@ -35,16 +35,20 @@ public static class KuaShengAkka
         services.AddSingleton(new AdjustableClock(SystemClock.Instance));
         services.AddSingleton<IClock>(sp => sp.GetRequiredService<AdjustableClock>());
         services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
+        services.AddSingleton(CaseReadModelStore.For(options));
         services.AddAkka(SystemName, (builder, sp) =>
         {
-            builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>());
+            builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
+                sp.GetRequiredService<CaseReadModelStore>());
             extra?.Invoke(builder, sp);
         });
         return services;
     }
 
-    public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference)
+    public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference,
+        CaseReadModelStore? readModel = null)
     {
+        readModel ??= CaseReadModelStore.For(options);
         var seeds = options.Cluster.Seeds.Length > 0
             ? options.Cluster.Seeds
             : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
@@ -92,6 +96,9 @@ public static class KuaShengAkka
                 (_, _, _) => id => Props.Create(() => new ReferenceActor(id, ReferenceData.Embedded)),
                 new EntityExtractor(1, m => m is ChangeReference or GetReferenceChanges ? ReferenceFollower.EntityId : null),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            // The case read model: one projection runner in the cluster, restarted with backoff after a failure.
+            .WithSingleton<CaseProjectionKey>("case-projection", CaseProjectionRunner.Supervised(readModel, ProjectionSettings.Default),
+                new ClusterSingletonOptions { Role = role })
             .WithActors((system, registry, _) =>
             {
                 var follower = system.ActorOf(Props.Create(() =>
@@ -114,6 +121,8 @@ public static class KuaShengAkka
         builder.AddHocon("""
             akka.persistence.journal.sql.circuit-breaker { max-failures = 10, call-timeout = 20s, reset-timeout = 5s }
             akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 5s }
+            # Read-model projections: look for new events every 200 ms (default 1 s each: ~1 s of lag).
+            akka.persistence.query.journal.sql { refresh-interval = 200ms, journal-sequence-retrieval.query-delay = 200ms }
             """, HoconAddMode.Prepend);
         if (options.Database == DatabaseKind.PostgreSql)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
@@ -113,6 +114,12 @@ public static class ManifestRegistry
         ("wp.reg", typeof(WaybillRegistered)),
         ("wp.cea", typeof(CarrierEventAccepted)),
         ("wp.ced", typeof(CarrierEventDelivered)),
+
+        // ── Read-model projections (KuaSheng.Actors.ReadModel) ───────────────────────────────────────────────
+        ("pj.gst", typeof(GetProjectionStatus)),
+        ("pj.sta", typeof(ProjectionStatus)),
+        ("pj.rbd", typeof(RebuildProjection)),
+        ("pj.rbs", typeof(ProjectionRebuildStarted)),
     ];
 
     /// <summary>The types our serializer is bound to in Akka (every registered type must derive from one of them).</summary>
