@@ -54,6 +54,7 @@ public static class KuaShengApi
         app.UseKuaShengIdempotency();
         var api = app.MapGroup(Prefix);
         api.MapCaseEndpoints();
+        api.MapCaseSearchEndpoints();
         api.MapCaseStepEndpoints();
         api.MapCarrierEndpoints();
         api.MapPublicEndpoints();

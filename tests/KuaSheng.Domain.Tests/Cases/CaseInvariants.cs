@@ -46,7 +46,7 @@ internal static class CaseInvariants
         Assert.Equal(after.CompletedAt, summary.CompletedAt);
         Assert.Equal(after.Deadlines.Any(d => d.MissedAt is not null), summary.Overdue);
         Assert.Equal(after.Legs.Select(l => (l.LegId, l.UnitId, l.Status)), summary.Legs.Select(l => (l.LegId, l.UnitId, l.Status)));
-        Assert.Superset(summary.Units.ToHashSet(), after.Legs.Select(l => l.UnitId).Concat(after.Deadlines.Select(d => d.UnitId)).ToHashSet());
+        Assert.Superset(after.Legs.Select(l => l.UnitId).Concat(after.Deadlines.Select(d => d.UnitId)).ToHashSet(), summary.Units.ToHashSet());
         Assert.Equal(history[^1].At, summary.LastEventAt);
     }
 }
