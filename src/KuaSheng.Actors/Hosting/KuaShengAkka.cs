@@ -35,7 +35,7 @@ public static class KuaShengAkka
         services.AddSingleton(new AdjustableClock(SystemClock.Instance));
         services.AddSingleton<IClock>(sp => sp.GetRequiredService<AdjustableClock>());
         services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
-        services.AddSingleton(CaseReadModelStore.For(options));
+        services.AddSingleton(_ => CaseReadModelStore.For(options));
         services.AddAkka(SystemName, (builder, sp) =>
         {
             builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
