@@ -111,6 +111,30 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
     public async Task Rows_follow_the_cases_and_a_rebuild_gives_the_same_tables()
     {
         await using var node = await Node.StartAsync(_dir, Monday);
+        await RowsFollowAndRebuildMatches(node);
+    }
+
+    /// <summary>The same on PostgreSQL, in a database of its own (KUASHENG_TEST_PG: a connection string whose user may
+    /// create databases).</summary>
+    [PostgresFact]
+    public async Task On_postgresql_rows_follow_the_cases_and_a_rebuild_gives_the_same_tables()
+    {
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
+        var database = "ks_projection_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {database}";
+            await create.ExecuteNonQueryAsync();
+        }
+        admin.Database = database;
+        await using var node = await Node.StartAsync(_dir, Monday, admin.ConnectionString, DatabaseKind.PostgreSql);
+        await RowsFollowAndRebuildMatches(node);
+    }
+
+    private static async Task RowsFollowAndRebuildMatches(Node node)
+    {
         for (var i = 0; i < 25; i++) await Drive(node, i);
         var status = await CaughtUp(node);
         Assert.Equal(0, status.EventsBehind);
@@ -147,5 +171,16 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(0, status.EventsBehind);
             await AssertRowsMatchCases(node, count);
         }
+    }
+}
+
+/// <summary>Runs only when KUASHENG_TEST_PG holds a PostgreSQL connection string.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public const string Variable = "KUASHENG_TEST_PG";
+
+    public PostgresFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))) Skip = $"set {Variable} to a PostgreSQL connection string";
     }
 }
