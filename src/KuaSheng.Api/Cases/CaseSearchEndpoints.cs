@@ -29,7 +29,8 @@ public static class CaseSearchEndpoints
     public static RouteGroupBuilder MapCaseSearchEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/cases", Search).RequireAuthorization().WithTags("Cases")
-            .WithSummary("Search cases (read model): unitId, status, itemCode, from/to (submission dates, +08:00), overdue, page, pageSize");
+            .WithSummary("Search cases (read model): unitId, status, itemCode, from/to (submission dates, +08:00), overdue, page, pageSize")
+            .Produces<CaseSearchView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
