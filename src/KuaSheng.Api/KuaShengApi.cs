@@ -56,6 +56,7 @@ public static class KuaShengApi
         app.UseKuaShengIdempotency();
         var api = app.MapGroup(Prefix);
         api.MapCaseEndpoints();
+        api.MapCaseSearchEndpoints();
         api.MapCaseStepEndpoints();
         api.MapCarrierEndpoints();
         api.MapPublicEndpoints();

@@ -11,6 +11,7 @@ using KuaSheng.Bench;
 //   idle-memory          [--count 10000] [--in-flight 64] [--passivate-short 5]
 //   readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
 //                        [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
+//   projection           [--cases 1000] [--events-per-case 10]
 //
 // Commands whose names start with '_' are the child processes that the commands above start (a restart, or a run whose
 // memory must not be mixed with another's, is a process of its own).
@@ -24,6 +25,7 @@ try
         "recovery" => await RecoveryBench.Run(options),
         "idle-memory" => await IdleMemoryBench.Run(options),
         "readonly-under-load" => await ReadOnlyBench.Run(options),
+        "projection" => await ProjectionBench.Run(options),
         "_recovery-build" => await RecoveryBench.BuildChild(options),
         "_recovery-measure" => await RecoveryBench.MeasureChild(options),
         "_idle" => await IdleMemoryBench.RunChild(options),
@@ -44,6 +46,7 @@ static int Help()
           idle-memory          [--count 10000] [--in-flight 64] [--passivate-short 5]
           readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
+          projection           [--cases 1000] [--events-per-case 10]
         """);
     return 2;
 }

@@ -7,6 +7,7 @@ using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Serialization;
 using KuaSheng.Actors.Tickets;
@@ -35,16 +36,20 @@ public static class KuaShengAkka
         services.AddSingleton(new AdjustableClock(SystemClock.Instance));
         services.AddSingleton<IClock>(sp => sp.GetRequiredService<AdjustableClock>());
         services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
+        services.AddSingleton(_ => CaseReadModelStore.For(options));
         services.AddAkka(SystemName, (builder, sp) =>
         {
-            builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>());
+            builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
+                sp.GetRequiredService<CaseReadModelStore>());
             extra?.Invoke(builder, sp);
         });
         return services;
     }
 
-    public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference)
+    public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference,
+        CaseReadModelStore? readModel = null)
     {
+        readModel ??= CaseReadModelStore.For(options);
         var seeds = options.Cluster.Seeds.Length > 0
             ? options.Cluster.Seeds
             : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
@@ -100,6 +105,9 @@ public static class KuaShengAkka
                 (_, registry, _) => id => TicketEntities.Props(id, ticketSettings, registry.Get<TicketRegion>()),
                 new EntityExtractor(MaxShards, TicketEntities.EntityId),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
+            // The case read model: one projection runner in the cluster, restarted with backoff after a failure.
+            .WithSingleton<CaseProjectionKey>("case-projection", CaseProjectionRunner.Supervised(readModel, ProjectionSettings.Default),
+                new ClusterSingletonOptions { Role = role })
             .WithActors((system, registry, _) =>
             {
                 var follower = system.ActorOf(Props.Create(() =>
@@ -111,6 +119,10 @@ public static class KuaShengAkka
         return builder;
     }
 
+    /// <summary>Every case event is tagged "case" for the read-model projections (<see cref="CaseTagger"/>).</summary>
+    private static void TagCases(AkkaPersistenceJournalBuilder journal) =>
+        journal.AddWriteEventAdapter<CaseTagger>("case-tagger", [typeof(CaseJournalEvent)]);
+
     private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
         // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
@@ -118,16 +130,18 @@ public static class KuaShengAkka
         builder.AddHocon("""
             akka.persistence.journal.sql.circuit-breaker { max-failures = 10, call-timeout = 20s, reset-timeout = 5s }
             akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 5s }
+            # Read-model projections: look for new events every 200 ms (default 1 s each: ~1 s of lag).
+            akka.persistence.query.journal.sql { refresh-interval = 200ms, journal-sequence-retrieval.query-delay = 200ms }
             """, HoconAddMode.Prepend);
         if (options.Database == DatabaseKind.PostgreSql)
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
-                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true);
+                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagCases);
             return;
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
-        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true);
+        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
     }

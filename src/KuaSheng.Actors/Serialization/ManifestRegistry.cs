@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Units;
@@ -131,6 +132,11 @@ public static class ManifestRegistry
         ("tk.ilst", typeof(UnitTickets)),
         ("tk.isum", typeof(TicketSummaryRecorded)),
         ("tk.isnp", typeof(TicketIndexSnapshot)),
+        // ── Read-model projections (KuaSheng.Actors.ReadModel) ───────────────────────────────────────────────
+        ("pj.gst", typeof(GetProjectionStatus)),
+        ("pj.sta", typeof(ProjectionStatus)),
+        ("pj.rbd", typeof(RebuildProjection)),
+        ("pj.rbs", typeof(ProjectionRebuildStarted)),
     ];
 
     /// <summary>The types our serializer is bound to in Akka (every registered type must derive from one of them).</summary>

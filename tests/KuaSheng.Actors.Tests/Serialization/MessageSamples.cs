@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Units;
@@ -164,6 +165,11 @@ public static class MessageSamples
         Add(sync);
         Add(new CaseSyncAck(UnitId, CaseId, 17));
         Add(new WakeUnit(UnitId));
+        Add(new GetProjectionStatus());
+        Add(new ProjectionStatus(CaseReadModelStore.ProjectionName, 1234, new DateTimeOffset(2025, 4, 1, 1, 2, 3, TimeSpan.Zero), 5,
+            TimeSpan.FromMilliseconds(250), false, 1200));
+        Add(new RebuildProjection());
+        Add(new ProjectionRebuildStarted(CaseReadModelStore.ProjectionName));
         Add(new GetWorklist(UnitId));
         Add(new Worklist(UnitId,
             [new WorklistLeg(CaseId, "1-4", "L1", LegRole.PreliminaryReview, LegStatus.Accepted)],

@@ -17,11 +17,13 @@ internal sealed class Node : IAsyncDisposable
 
     private Node(IHost host) => _host = host;
 
-    public static async Task<Node> StartAsync(string dataDir, DateTimeOffset? clock = null, string? connectionString = null)
+    public static async Task<Node> StartAsync(string dataDir, DateTimeOffset? clock = null, string? connectionString = null,
+        DatabaseKind database = DatabaseKind.Sqlite)
     {
         var options = new KuaShengOptions
         {
             DataDir = dataDir,
+            Database = database,
             ConnectionString = connectionString,
             Cluster = new ClusterSettings { Port = FreePort() },
             DeadlineCheckInterval = TimeSpan.FromMilliseconds(250),

@@ -38,5 +38,15 @@ internal static class CaseInvariants
         Assert.Equal(after.Mailings.Count, after.Mailings.Select(m => m.WaybillNumber).Distinct().Count());
         if (after.Status.IsTerminal() && after.Status != CaseStatus.Completed)
             Assert.DoesNotContain(after.Deadlines, d => d.IsOpen && d.Step != Deadlines.DeadlineStep.Rectification);
+
+        // The read model's summary, folded from the same history, says what the state says.
+        var summary = history.Skip(1).Aggregate(CaseSummary.Start(Assert.IsType<CaseSubmitted>(history[0])), (s, e) => s.Apply(e));
+        Assert.Equal(after.Status, summary.Status);
+        Assert.Equal(after.Outcome, summary.Outcome);
+        Assert.Equal(after.CompletedAt, summary.CompletedAt);
+        Assert.Equal(after.Deadlines.Any(d => d.MissedAt is not null), summary.Overdue);
+        Assert.Equal(after.Legs.Select(l => (l.LegId, l.UnitId, l.Status)), summary.Legs.Select(l => (l.LegId, l.UnitId, l.Status)));
+        Assert.Superset(after.Legs.Select(l => l.UnitId).Concat(after.Deadlines.Select(d => d.UnitId)).ToHashSet(), summary.Units.ToHashSet());
+        Assert.Equal(history[^1].At, summary.LastEventAt);
     }
 }

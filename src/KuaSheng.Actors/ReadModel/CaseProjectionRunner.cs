@@ -1,0 +1,151 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Pattern;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace KuaSheng.Actors.ReadModel;
+
+public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow)
+{
+    public static readonly ProjectionSettings Default = new(500, TimeSpan.FromMilliseconds(200));
+}
+
+/// <summary>
+/// Projects the case journal into the case read model (<see cref="CaseReadModelStore"/>): a live
+/// <c>EventsByTag("case")</c> query on the SQL read journal from the stored offset, in batches, each batch written
+/// with its offset in one transaction. One runner per cluster (a singleton); a failure stops it and its
+/// backoff supervisor starts it again from the stored offset. Answers <see cref="GetProjectionStatus"/> and
+/// <see cref="RebuildProjection"/>.
+/// </summary>
+public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
+{
+    private sealed record OffsetLoaded(StoredOffset Offset);
+    private sealed record BatchDone(int Generation, long Offset, long Timestamp, int Count);
+    private sealed record StreamEnded(int Generation, Exception? Error);
+    private sealed record ResetDone;
+
+    private readonly CaseReadModelStore _store;
+    private readonly ProjectionSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private int _generation;
+    private UniqueKillSwitch? _killSwitch;
+    private long _offset;
+    private DateTimeOffset? _lastEventAt;
+    private long _projected;
+    private IActorRef? _rebuildRequester;
+
+    public CaseProjectionRunner(CaseReadModelStore store, ProjectionSettings settings)
+    {
+        _store = store;
+        _settings = settings;
+        Starting();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(CaseReadModelStore store, ProjectionSettings settings) =>
+        Akka.Actor.Props.Create(() => new CaseProjectionRunner(store, settings));
+
+    /// <summary>The runner under a backoff supervisor: restarted 1 s, 2 s, … up to 30 s after a failure.</summary>
+    public static Props Supervised(CaseReadModelStore store, ProjectionSettings settings) =>
+        BackoffSupervisor.Props(Backoff.OnFailure(Props(store, settings), "runner",
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1));
+
+    protected override void PreStart() =>
+        _store.LoadOffsetAsync(CaseReadModelStore.ProjectionName).PipeTo(Self, success: o => new OffsetLoaded(o));
+
+    protected override void PostStop() => _killSwitch?.Shutdown();
+
+    private void Starting()
+    {
+        Receive<OffsetLoaded>(loaded =>
+        {
+            _offset = loaded.Offset.Offset;
+            _log.Info("Projection {0} starts at offset {1}", CaseReadModelStore.ProjectionName, _offset);
+            StartStream();
+            Become(Running);
+            Stash.UnstashAll();
+        });
+        Receive<Status.Failure>(f => throw new InvalidOperationException("The projection's offset could not be read.", f.Cause));
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Running()
+    {
+        Receive<BatchDone>(b =>
+        {
+            if (b.Generation != _generation) return;
+            _offset = b.Offset;
+            _lastEventAt = JournalTime(b.Timestamp);
+            _projected += b.Count;
+        });
+        Receive<StreamEnded>(e =>
+        {
+            if (e.Generation != _generation) return;
+            if (_rebuildRequester is not null)
+            {
+                _store.ResetAsync().PipeTo(Self, success: () => new ResetDone());
+                return;
+            }
+            // A live query never ends by itself: the database failed. Stop; the backoff supervisor starts us again.
+            throw new InvalidOperationException("The projection stream ended.", e.Error);
+        });
+        Receive<ResetDone>(_ =>
+        {
+            _offset = 0;
+            _lastEventAt = null;
+            _projected = 0;
+            _log.Info("Projection {0} rebuilds from the start of the journal", CaseReadModelStore.ProjectionName);
+            StartStream();
+            _rebuildRequester?.Tell(new ProjectionRebuildStarted(CaseReadModelStore.ProjectionName));
+            _rebuildRequester = null;
+        });
+        Receive<Status.Failure>(f => throw new InvalidOperationException("The read model could not be reset.", f.Cause));
+        Receive<RebuildProjection>(_ =>
+        {
+            if (_rebuildRequester is not null) return; // one rebuild at a time; the first requester is answered
+            _rebuildRequester = Sender;
+            _killSwitch?.Shutdown(); // the batch in flight is written first, then the stream ends
+        });
+        Receive<GetProjectionStatus>(_ =>
+        {
+            var (offset, lastEventAt, projected, rebuilding) = (_offset, _lastEventAt, _projected, _rebuildRequester is not null);
+            _store.CountEventsAfterAsync(offset).PipeTo(Sender, success: behind => new ProjectionStatus(CaseReadModelStore.ProjectionName,
+                offset, lastEventAt, behind, behind == 0 || lastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - lastEventAt.Value,
+                rebuilding, projected));
+        });
+    }
+
+    private void StartStream()
+    {
+        var generation = ++_generation;
+        var self = Self;
+        var store = _store;
+        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var (killSwitch, done) = journal.EventsByTag(CaseTagger.Tag, Offset.Sequence(_offset))
+            .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
+            .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
+            .SelectAsync(1, async events =>
+            {
+                var batch = events.ToList();
+                var last = batch[^1];
+                var offset = ((Sequence)last.Offset).Value;
+                await store.ApplyAsync(batch, offset, DateTimeOffset.UtcNow);
+                return new BatchDone(generation, offset, last.Timestamp, batch.Count);
+            })
+            .ToMaterialized(Sink.ForEach<BatchDone>(b => self.Tell(b)), Keep.Both)
+            .Run(Context.Materializer());
+        _killSwitch = killSwitch;
+        done.PipeTo(self, success: _ => new StreamEnded(generation, null), failure: e => new StreamEnded(generation, e));
+    }
+
+    /// <summary>The journal's write time of an event: Akka.Persistence.Sql stores UTC ticks (Unix milliseconds read the
+    /// same way if a journal ever stored those).</summary>
+    private static DateTimeOffset JournalTime(long timestamp) => timestamp > 100_000_000_000_000L
+        ? new DateTimeOffset(timestamp, TimeSpan.Zero)
+        : DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
+}

@@ -1,0 +1,411 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Akka.Persistence.Query;
+using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Hosting;
+using KuaSheng.Domain;
+using KuaSheng.Domain.Cases;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace KuaSheng.Actors.ReadModel;
+
+/// <summary>What case search asks for; null means "any". <see cref="Units"/>: only cases involving one of these units
+/// (the caller's scope); <see cref="SubmittedFrom"/> inclusive, <see cref="SubmittedBefore"/> exclusive.</summary>
+public sealed record CaseSearch(
+    IReadOnlyCollection<string>? Units = null,
+    string? Status = null,
+    string? ItemCode = null,
+    DateTimeOffset? SubmittedFrom = null,
+    DateTimeOffset? SubmittedBefore = null,
+    bool? Overdue = null,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>A row of <c>case_summaries</c> as case search returns it.</summary>
+public sealed record CaseSummaryRow(
+    string CaseId,
+    string CaseNumber,
+    string ItemCode,
+    int ItemVersion,
+    string Mode,
+    string Channel,
+    string? ReceivingUnitId,
+    string Status,
+    string? Outcome,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset? CompletedAt,
+    bool Overdue,
+    DateTimeOffset LastEventAt,
+    long Version);
+
+public sealed record CaseSearchResult(IReadOnlyList<CaseSummaryRow> Items, long Total);
+
+/// <summary>Where the projection stands: the offset (journal ordering) of the last projected event and when it was
+/// projected.</summary>
+public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt);
+
+/// <summary>
+/// The case read model in the node's own database (the SQLite file of the journal, or PostgreSQL), plain ADO.NET like
+/// the idempotency store. Tables, created if missing:
+/// <list type="bullet">
+/// <item><c>case_summaries</c>: one row per case (<see cref="CaseSummary"/>), times as Unix milliseconds, enums
+/// kebab-case; <c>version</c> is the sequence number of the last event applied, so a re-delivered event is ignored;
+/// <c>status_before_suspension</c> and <c>legs</c> (JSON: leg id, unit id, status; no personal data) are the fold's
+/// own state.</item>
+/// <item><c>case_units</c>: (case, unit) for every unit involved, for scoping and the unit filter.</item>
+/// <item><c>projection_offsets</c>: per projection, the offset of the last event projected.</item>
+/// </list>
+/// A batch of events is applied in ONE transaction together with the new offset: after a crash the projection
+/// resumes from the offset of the last committed batch, and nothing is skipped or counted twice.
+/// </summary>
+public sealed class CaseReadModelStore
+{
+    public const string ProjectionName = "case-summaries";
+
+    private static readonly JsonSerializerOptions LegJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    private readonly string _connectionString;
+    private readonly bool _postgres;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public CaseReadModelStore(DatabaseKind database, string connectionString)
+    {
+        _postgres = database == DatabaseKind.PostgreSql;
+        _connectionString = connectionString;
+    }
+
+    public static CaseReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
+        ? new CaseReadModelStore(DatabaseKind.PostgreSql,
+            options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
+        : new CaseReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+
+    public static string Schema => """
+        CREATE TABLE IF NOT EXISTS case_summaries (
+            case_id                  TEXT    NOT NULL PRIMARY KEY,
+            case_number              TEXT    NOT NULL,
+            item_code                TEXT    NOT NULL,
+            item_version             INTEGER NOT NULL,
+            mode                     TEXT    NOT NULL,
+            channel                  TEXT    NOT NULL,
+            receiving_unit_id        TEXT    NULL,
+            status                   TEXT    NOT NULL,
+            outcome                  TEXT    NULL,
+            submitted_at             BIGINT  NOT NULL,
+            decided_at               BIGINT  NULL,
+            completed_at             BIGINT  NULL,
+            overdue                  INTEGER NOT NULL,
+            last_event_at            BIGINT  NOT NULL,
+            version                  BIGINT  NOT NULL,
+            status_before_suspension TEXT    NULL,
+            legs                     TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS case_summaries_submitted_at ON case_summaries (submitted_at);
+        CREATE INDEX IF NOT EXISTS case_summaries_status ON case_summaries (status, submitted_at);
+        CREATE TABLE IF NOT EXISTS case_units (
+            case_id TEXT NOT NULL,
+            unit_id TEXT NOT NULL,
+            PRIMARY KEY (case_id, unit_id)
+        );
+        CREATE INDEX IF NOT EXISTS case_units_unit ON case_units (unit_id, case_id);
+        CREATE TABLE IF NOT EXISTS projection_offsets (
+            name          TEXT   NOT NULL PRIMARY KEY,
+            "offset"      BIGINT NOT NULL,
+            updated_at_ms BIGINT NOT NULL
+        );
+        """;
+
+    public async Task EnsureSchemaAsync(CancellationToken ct = default)
+    {
+        if (_schemaReady) return;
+        await _schemaLock.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady) return;
+            try
+            {
+                await using var connection = await OpenAsync(ct);
+                await ExecuteAsync(connection, null, Schema, _ => { }, ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+                // Another node created the tables at the same instant.
+            }
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    public async Task<StoredOffset> LoadOffsetAsync(string projection, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "offset", updated_at_ms FROM projection_offsets WHERE name = @name""";
+        Add(command, "name", projection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new StoredOffset(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
+            : new StoredOffset(0, null);
+    }
+
+    /// <summary>
+    /// Applies a batch of case events in order and stores <paramref name="offset"/> as the projection's offset, in one
+    /// transaction. An event whose sequence number is not above the stored version of its case was applied before
+    /// and is skipped. Returns how many events changed a row.
+    /// </summary>
+    public async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
+        var applied = 0;
+        foreach (var envelope in batch)
+        {
+            if (envelope.Event is not CaseJournalEvent journalEvent) continue;
+            var caseId = journalEvent.Event is CaseSubmitted submitted ? submitted.CaseId : CaseIdOf(envelope.PersistenceId);
+            if (!rows.TryGetValue(caseId, out var current))
+                current = rows[caseId] = await LoadAsync(connection, tx, caseId, ct);
+            if (current is { } known && envelope.SequenceNr <= known.Version) continue;
+            CaseSummary next;
+            if (journalEvent.Event is CaseSubmitted s) next = CaseSummary.Start(s);
+            else if (current is { } c) next = c.Summary.Apply(journalEvent.Event);
+            else continue; // an event without its submission cannot be placed; it cannot happen with one journal
+            rows[caseId] = (next, envelope.SequenceNr);
+            applied++;
+        }
+        foreach (var (_, row) in rows)
+            if (row is { } r) await UpsertAsync(connection, tx, r.Summary, r.Version, ct);
+        await ExecuteAsync(connection, tx, """
+            INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @offset, @now)
+            ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms
+            """, c =>
+        {
+            Add(c, "name", ProjectionName);
+            Add(c, "offset", offset);
+            Add(c, "now", now.ToUnixTimeMilliseconds());
+        }, ct);
+        await tx.CommitAsync(ct);
+        return applied;
+    }
+
+    /// <summary>Empties the read model and the projection's offset in one transaction (for a rebuild from zero).</summary>
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(connection, tx, "DELETE FROM case_summaries; DELETE FROM case_units;", _ => { }, ct);
+        await ExecuteAsync(connection, tx, "DELETE FROM projection_offsets WHERE name = @name", c => Add(c, "name", ProjectionName), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>How many case events the journal holds after <paramref name="offset"/> (the tag table of
+    /// Akka.Persistence.Sql, <c>tags</c>): the projection's backlog.</summary>
+    public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM tags WHERE tag = @tag AND ordering_id > @offset";
+        Add(command, "tag", CaseTagger.Tag);
+        Add(command, "offset", offset);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<CaseSearchResult> SearchAsync(CaseSearch search, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (search.Units is { } units)
+        {
+            if (units.Count == 0) return new CaseSearchResult([], 0);
+            var names = units.Select((u, i) => { parameters.Add(($"u{i}", u)); return "@u" + i; });
+            where.Append($" AND s.case_id IN (SELECT cu.case_id FROM case_units cu WHERE cu.unit_id IN ({string.Join(", ", names)}))");
+        }
+        if (search.Status is { } status) { where.Append(" AND s.status = @status"); parameters.Add(("status", status)); }
+        if (search.ItemCode is { } item) { where.Append(" AND s.item_code = @item"); parameters.Add(("item", item)); }
+        if (search.SubmittedFrom is { } from) { where.Append(" AND s.submitted_at >= @from"); parameters.Add(("from", from.ToUnixTimeMilliseconds())); }
+        if (search.SubmittedBefore is { } to) { where.Append(" AND s.submitted_at < @to"); parameters.Add(("to", to.ToUnixTimeMilliseconds())); }
+        if (search.Overdue is { } overdue) { where.Append(" AND s.overdue = @overdue"); parameters.Add(("overdue", overdue ? 1 : 0)); }
+
+        long total;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM case_summaries s" + where;
+            foreach (var (name, value) in parameters) Add(count, name, value);
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM case_summaries s{where} ORDER BY s.submitted_at DESC, s.case_id LIMIT @limit OFFSET @skip";
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        Add(command, "limit", search.PageSize);
+        Add(command, "skip", (long)(search.Page - 1) * search.PageSize);
+        var items = new List<CaseSummaryRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) items.Add(ReadRow(reader));
+        return new CaseSearchResult(items, total);
+    }
+
+    /// <summary>Every row of both tables in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>
+    public async Task<IReadOnlyList<string>> DumpAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        var lines = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {Columns}, s.status_before_suspension, s.legs FROM case_summaries s ORDER BY s.case_id";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                lines.Add($"{ReadRow(reader)} | {(reader.IsDBNull(15) ? "" : reader.GetString(15))} | {reader.GetString(16)}");
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT case_id, unit_id FROM case_units ORDER BY case_id, unit_id";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) lines.Add($"unit {reader.GetString(0)} {reader.GetString(1)}");
+        }
+        return lines;
+    }
+
+    private const string Columns = "s.case_id, s.case_number, s.item_code, s.item_version, s.mode, s.channel, s.receiving_unit_id, s.status, " +
+        "s.outcome, s.submitted_at, s.decided_at, s.completed_at, s.overdue, s.last_event_at, s.version";
+
+    private static CaseSummaryRow ReadRow(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4), r.GetString(5),
+        r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
+        Time(r.GetInt64(9)), r.IsDBNull(10) ? null : Time(r.GetInt64(10)), r.IsDBNull(11) ? null : Time(r.GetInt64(11)),
+        Convert.ToInt32(r.GetValue(12), CultureInfo.InvariantCulture) != 0, Time(r.GetInt64(13)), r.GetInt64(14));
+
+    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(CaseContext.ChinaOffset);
+
+    private static string CaseIdOf(string persistenceId) =>
+        persistenceId.StartsWith("case-", StringComparison.Ordinal) ? persistenceId["case-".Length..] : persistenceId;
+
+    private static async Task<(CaseSummary, long)?> LoadAsync(DbConnection connection, DbTransaction tx, string caseId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"SELECT {Columns}, s.status_before_suspension, s.legs FROM case_summaries s WHERE s.case_id = @id";
+        Add(command, "id", caseId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var row = ReadRow(reader);
+        var legs = JsonSerializer.Deserialize<ImmutableList<SummaryLeg>>(reader.GetString(16), LegJson) ?? [];
+        var units = ImmutableSortedSet.CreateRange(StringComparer.Ordinal, legs.Select(l => l.UnitId));
+        if (row.ReceivingUnitId is { } receiving) units = units.Add(receiving);
+        var summary = new CaseSummary
+        {
+            CaseId = row.CaseId,
+            CaseNumber = row.CaseNumber,
+            ItemCode = row.ItemCode,
+            ItemVersion = row.ItemVersion,
+            Mode = Parse<Domain.Catalogue.HandlingMode>(row.Mode),
+            Channel = Parse<Channel>(row.Channel),
+            ReceivingUnitId = row.ReceivingUnitId,
+            Status = Parse<CaseStatus>(row.Status),
+            StatusBeforeSuspension = reader.IsDBNull(15) ? null : Parse<CaseStatus>(reader.GetString(15)),
+            Outcome = row.Outcome is null ? null : Parse<DecisionOutcome>(row.Outcome),
+            SubmittedAt = row.SubmittedAt,
+            DecidedAt = row.DecidedAt,
+            CompletedAt = row.CompletedAt,
+            Overdue = row.Overdue,
+            LastEventAt = row.LastEventAt,
+            Legs = legs,
+            Units = units,
+        };
+        return (summary, row.Version);
+    }
+
+    private static T Parse<T>(string text) where T : struct, Enum =>
+        Kebab.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the read model.");
+
+    private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, CaseSummary s, long version, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, tx, """
+            INSERT INTO case_summaries (case_id, case_number, item_code, item_version, mode, channel, receiving_unit_id, status, outcome,
+                submitted_at, decided_at, completed_at, overdue, last_event_at, version, status_before_suspension, legs)
+            VALUES (@id, @number, @item, @itemVersion, @mode, @channel, @receiving, @status, @outcome,
+                @submitted, @decided, @completed, @overdue, @last, @version, @before, @legs)
+            ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, decided_at = excluded.decided_at,
+                completed_at = excluded.completed_at, overdue = excluded.overdue, last_event_at = excluded.last_event_at,
+                version = excluded.version, status_before_suspension = excluded.status_before_suspension, legs = excluded.legs
+            """, c =>
+        {
+            Add(c, "id", s.CaseId);
+            Add(c, "number", s.CaseNumber);
+            Add(c, "item", s.ItemCode);
+            Add(c, "itemVersion", s.ItemVersion);
+            Add(c, "mode", s.Mode.ToKebab());
+            Add(c, "channel", s.Channel.ToKebab());
+            Add(c, "receiving", s.ReceivingUnitId, typeof(string));
+            Add(c, "status", s.Status.ToKebab());
+            Add(c, "outcome", s.Outcome?.ToKebab(), typeof(string));
+            Add(c, "submitted", s.SubmittedAt.ToUnixTimeMilliseconds());
+            Add(c, "decided", s.DecidedAt?.ToUnixTimeMilliseconds(), typeof(long));
+            Add(c, "completed", s.CompletedAt?.ToUnixTimeMilliseconds(), typeof(long));
+            Add(c, "overdue", s.Overdue ? 1 : 0);
+            Add(c, "last", s.LastEventAt.ToUnixTimeMilliseconds());
+            Add(c, "version", version);
+            Add(c, "before", s.StatusBeforeSuspension?.ToKebab(), typeof(string));
+            Add(c, "legs", JsonSerializer.Serialize(s.Legs, LegJson));
+        }, ct);
+        foreach (var unit in s.Units)
+        {
+            await ExecuteAsync(connection, tx, "INSERT INTO case_units (case_id, unit_id) VALUES (@id, @unit) ON CONFLICT (case_id, unit_id) DO NOTHING", c =>
+            {
+                Add(c, "id", s.CaseId);
+                Add(c, "unit", unit);
+            }, ct);
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        DbConnection connection = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        parameters(command);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void Add(DbCommand command, string name, object? value, Type? nullType = null)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null && nullType == typeof(string)) parameter.DbType = System.Data.DbType.String;
+        if (value is null && nullType == typeof(long)) parameter.DbType = System.Data.DbType.Int64;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,186 @@
+using Akka.Actor;
+using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Hosting;
+using KuaSheng.Actors.ReadModel;
+using KuaSheng.Actors.Tests.Wiring;
+using KuaSheng.Domain;
+using KuaSheng.Domain.Cases;
+using KuaSheng.Domain.Catalogue;
+using KuaSheng.Domain.Intake;
+using KuaSheng.Domain.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace KuaSheng.Actors.Tests.ReadModel;
+
+/// <summary>The case projection over the whole wiring on a SQLite file: rows follow the cases; a node stopped in the
+/// middle of projecting a burst resumes without skipping or counting twice; a rebuild gives the same tables.</summary>
+public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, CaseContext.ChinaOffset);
+    private static readonly CommandActor Clerk = new("window", "clerk", "qj-window");
+    private static readonly CommandActor Notary = new("officer", "notary", "qj-notary");
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kuasheng-test-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static SubmitCase Submission(string caseId)
+    {
+        var id = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
+        var app = new CaseApplication("1-1", HandlingMode.Proxy, Channel.Window, "qj-window",
+            new ApplicantInput(ApplicantKind.Person, "李四", id, "13912345678", null, null), null, null,
+            [new Material("毕业证书", true)], new DeliveryPreference(DeliveryMethod.Pickup, null));
+        var (command, refusal) = SubmissionRules.Prepare(app, new CaseIdentity(caseId, "QJ-" + caseId, "h"),
+            ReferenceData.Embedded.Catalogue, ReferenceData.Embedded.Units, DateOnly.FromDateTime(Monday.DateTime), Clerk);
+        Assert.Null(refusal);
+        return command!;
+    }
+
+    private static async Task Send(Node node, string caseId, string commandId, CaseCommand command)
+    {
+        var reply = await node.Region<CaseRegion>().Ask<CaseReply>(new CaseRequest(caseId, commandId, command), Timeout);
+        Assert.True(reply.Refusal is null, $"{command.GetType().Name}: {reply.Refusal?.Message}");
+    }
+
+    /// <summary>Case number i goes as far as i mod 5 says: received, forwarded, accepted, withdrawn, not accepted.</summary>
+    private static async Task Drive(Node node, int i)
+    {
+        var caseId = $"c{i:D4}";
+        await Send(node, caseId, "1", Submission(caseId));
+        switch (i % 5)
+        {
+            case 0:
+                return;
+            case 4:
+                await Send(node, caseId, "2", new RefuseCase("材料不符", Clerk));
+                return;
+        }
+        await Send(node, caseId, "2", new ReviewForm(true, [], null, Clerk));
+        await Send(node, caseId, "3", new VerifyIdentity(IdentityMethod.Document, true, Clerk));
+        if (i % 5 == 2) await Send(node, caseId, "4", new DecideAcceptance("leg1", true, null, Notary));
+        if (i % 5 == 3) await Send(node, caseId, "4", new Withdraw("不办了", Clerk));
+    }
+
+    private static async Task<ProjectionStatus> Status(Node node) =>
+        await node.Region<CaseProjectionKey>().Ask<ProjectionStatus>(new GetProjectionStatus(), Timeout);
+
+    /// <summary>Waits until the projection has caught up with the journal (bounded; the singleton starts a few seconds
+    /// after the node).</summary>
+    private static async Task<ProjectionStatus> CaughtUp(Node node, TimeSpan? within = null)
+    {
+        var until = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                var status = await Status(node);
+                if (status.EventsBehind == 0 && status.Offset > 0 && !status.Rebuilding) return status;
+                if (DateTime.UtcNow > until) return status;
+            }
+            catch (AskTimeoutException) when (DateTime.UtcNow < until)
+            {
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task AssertRowsMatchCases(Node node, int count)
+    {
+        var store = node.Services.GetRequiredService<CaseReadModelStore>();
+        var rows = (await store.SearchAsync(new CaseSearch(PageSize: 10_000))).Items.ToDictionary(r => r.CaseId);
+        Assert.Equal(count, rows.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var caseId = $"c{i:D4}";
+            var state = (await node.Region<CaseRegion>().Ask<CaseReply>(new GetCaseState(caseId), Timeout)).State!;
+            var row = rows[caseId];
+            // The read model keeps times to the millisecond.
+            Assert.Equal((state.Status.ToKebab(), state.Version, state.CaseNumber, state.SubmittedAt.ToUnixTimeMilliseconds()),
+                (row.Status, row.Version, row.CaseNumber, row.SubmittedAt.ToUnixTimeMilliseconds()));
+            Assert.False(row.Overdue);
+        }
+        var units = await store.DumpAsync();
+        Assert.Equal(count, units.Count(l => l.StartsWith("unit ", StringComparison.Ordinal) && l.EndsWith(" qj-window", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Rows_follow_the_cases_and_a_rebuild_gives_the_same_tables()
+    {
+        await using var node = await Node.StartAsync(_dir, Monday);
+        await RowsFollowAndRebuildMatches(node);
+    }
+
+    /// <summary>The same on PostgreSQL, in a database of its own (KUASHENG_TEST_PG: a connection string whose user may
+    /// create databases).</summary>
+    [PostgresFact]
+    public async Task On_postgresql_rows_follow_the_cases_and_a_rebuild_gives_the_same_tables()
+    {
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
+        var database = "ks_projection_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {database}";
+            await create.ExecuteNonQueryAsync();
+        }
+        admin.Database = database;
+        await using var node = await Node.StartAsync(_dir, Monday, admin.ConnectionString, DatabaseKind.PostgreSql);
+        await RowsFollowAndRebuildMatches(node);
+    }
+
+    private static async Task RowsFollowAndRebuildMatches(Node node)
+    {
+        for (var i = 0; i < 25; i++) await Drive(node, i);
+        var status = await CaughtUp(node);
+        Assert.Equal(0, status.EventsBehind);
+        await AssertRowsMatchCases(node, 25);
+
+        var store = node.Services.GetRequiredService<CaseReadModelStore>();
+        var search = await store.SearchAsync(new CaseSearch(Units: ["qj-notary"], Status: "accepted"));
+        Assert.Equal(5, search.Total);
+        Assert.Empty((await store.SearchAsync(new CaseSearch(Units: ["no-such-unit"]))).Items);
+
+        var incremental = await store.DumpAsync();
+        var started = await node.Region<CaseProjectionKey>().Ask<ProjectionRebuildStarted>(new RebuildProjection(), Timeout);
+        Assert.Equal(CaseReadModelStore.ProjectionName, started.Name);
+        status = await CaughtUp(node);
+        Assert.Equal(0, status.EventsBehind);
+        Assert.Equal(incremental, await store.DumpAsync());
+    }
+
+    [Fact]
+    public async Task A_node_stopped_while_projecting_a_burst_resumes_without_skipping_or_counting_twice()
+    {
+        const int count = 300;
+        ProjectionStatus atStop;
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            await Task.WhenAll(Enumerable.Range(0, count).Select(i => Drive(node, i)));
+            atStop = await Status(node);
+        }
+        output.WriteLine($"at stop: offset {atStop.Offset}, {atStop.EventsBehind} events behind");
+
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            var status = await CaughtUp(node);
+            Assert.Equal(0, status.EventsBehind);
+            await AssertRowsMatchCases(node, count);
+        }
+    }
+}
+
+/// <summary>Runs only when KUASHENG_TEST_PG holds a PostgreSQL connection string.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public const string Variable = "KUASHENG_TEST_PG";
+
+    public PostgresFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))) Skip = $"set {Variable} to a PostgreSQL connection string";
+    }
+}
