@@ -375,20 +375,8 @@ public sealed class CaseReadModelStore
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        DbConnection connection = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        NodeDatabase.OpenAsync(_postgres ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite, _connectionString, ct);
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct)
     {
@@ -399,13 +387,6 @@ public sealed class CaseReadModelStore
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static void Add(DbCommand command, string name, object? value, Type? nullType = null)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null && nullType == typeof(string)) parameter.DbType = System.Data.DbType.String;
-        if (value is null && nullType == typeof(long)) parameter.DbType = System.Data.DbType.Int64;
-        command.Parameters.Add(parameter);
-    }
+    private static void Add(DbCommand command, string name, object? value, Type? nullType = null) =>
+        command.AddParameter(name, value, nullType);
 }

@@ -204,20 +204,8 @@ public sealed class IdempotencyStore
             Add(c, "created", createdAt.ToUnixTimeMilliseconds());
         }, ct);
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        DbConnection connection = _postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        NodeDatabase.OpenAsync(_postgres ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite, _connectionString, ct);
 
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
     {
@@ -228,11 +216,6 @@ public sealed class IdempotencyStore
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
+    private static void Add(DbCommand command, string name, object? value) =>
+        command.AddParameter(name, value);
 }
