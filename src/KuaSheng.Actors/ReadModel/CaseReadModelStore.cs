@@ -213,13 +213,17 @@ public sealed class CaseReadModelStore
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Counts of the backlog stop here: a full count is O(backlog) and took over a minute during a rebuild of
+    /// ~100,000 events on SQLite (docs/benchmarks.md).</summary>
+    public const long BacklogCountCap = 10_000;
+
     /// <summary>How many case events the journal holds after <paramref name="offset"/> (the tag table of
-    /// Akka.Persistence.Sql, <c>tags</c>): the projection's backlog.</summary>
+    /// Akka.Persistence.Sql, <c>tags</c>): the projection's backlog, counted up to <see cref="BacklogCountCap"/> + 1.</summary>
     public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM tags WHERE tag = @tag AND ordering_id > @offset";
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM tags WHERE tag = @tag AND ordering_id > @offset LIMIT {BacklogCountCap + 1}) AS behind";
         Add(command, "tag", CaseTagger.Tag);
         Add(command, "offset", offset);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);

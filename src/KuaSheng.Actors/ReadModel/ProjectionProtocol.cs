@@ -9,7 +9,7 @@ public sealed record GetProjectionStatus : IKuaShengMessage;
 /// <summary>
 /// Where a projection stands. <paramref name="Offset"/>: journal ordering of the last projected event;
 /// <paramref name="LastEventAt"/>: when the journal wrote that event; <paramref name="EventsBehind"/>: tagged events
-/// after the offset; <paramref name="Lag"/>: zero when nothing is behind, else now minus <paramref name="LastEventAt"/>
+/// after the offset (counted up to 10,001); <paramref name="Lag"/>: zero when nothing is behind, else now minus <paramref name="LastEventAt"/>
 /// (how old the newest projected event is while the projection is catching up).
 /// </summary>
 public sealed record ProjectionStatus(string Name, long Offset, DateTimeOffset? LastEventAt, long EventsBehind, TimeSpan Lag,
