@@ -10,6 +10,7 @@ using KuaSheng.Domain.Intake;
 using KuaSheng.Domain.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using static KuaSheng.Actors.Tests.Wiring.NodeCases;
 
 namespace KuaSheng.Actors.Tests.ReadModel;
 
@@ -18,9 +19,6 @@ namespace KuaSheng.Actors.Tests.ReadModel;
 public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, CaseContext.ChinaOffset);
-    private static readonly CommandActor Clerk = new("window", "clerk", "qj-window");
-    private static readonly CommandActor Notary = new("officer", "notary", "qj-notary");
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "kuasheng-test-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -28,23 +26,9 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private static SubmitCase Submission(string caseId)
-    {
-        var id = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
-        var app = new CaseApplication("1-1", HandlingMode.Proxy, Channel.Window, "qj-window",
-            new ApplicantInput(ApplicantKind.Person, "李四", id, "13912345678", null, null), null, null,
-            [new Material("毕业证书", true)], new DeliveryPreference(DeliveryMethod.Pickup, null));
-        var (command, refusal) = SubmissionRules.Prepare(app, new CaseIdentity(caseId, "QJ-" + caseId, "h"),
-            ReferenceData.Embedded.Catalogue, ReferenceData.Embedded.Units, DateOnly.FromDateTime(Monday.DateTime), Clerk);
-        Assert.Null(refusal);
-        return command!;
-    }
 
-    private static async Task Send(Node node, string caseId, string commandId, CaseCommand command)
-    {
-        var reply = await node.Region<CaseRegion>().Ask<CaseReply>(new CaseRequest(caseId, commandId, command), Timeout);
-        Assert.True(reply.Refusal is null, $"{command.GetType().Name}: {reply.Refusal?.Message}");
-    }
+    private static Task<CaseReply> Send(Node node, string caseId, string commandId, CaseCommand command) =>
+        NodeCases.Send(node, caseId, commandId, command, Timeout);
 
     /// <summary>Case number i goes as far as i mod 5 says: received, forwarded, accepted, withdrawn, not accepted.</summary>
     private static async Task Drive(Node node, int i)

@@ -9,6 +9,7 @@ using KuaSheng.Domain.Catalogue;
 using KuaSheng.Domain.Deadlines;
 using KuaSheng.Domain.Intake;
 using KuaSheng.Domain.Validation;
+using static KuaSheng.Actors.Tests.Wiring.NodeCases;
 
 namespace KuaSheng.Actors.Tests.Wiring;
 
@@ -17,9 +18,6 @@ namespace KuaSheng.Actors.Tests.Wiring;
 public sealed class RestartTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, CaseContext.ChinaOffset);
-    private static readonly CommandActor Clerk = new("window", "clerk", "qj-window");
-    private static readonly CommandActor Notary = new("officer", "notary", "qj-notary");
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "kuasheng-test-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -27,24 +25,9 @@ public sealed class RestartTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private static async Task<CaseReply> Send(Node node, string caseId, string commandId, CaseCommand command)
-    {
-        var reply = await node.Region<CaseRegion>().Ask<CaseReply>(new CaseRequest(caseId, commandId, command), Timeout);
-        Assert.True(reply.Refusal is null, $"{command.GetType().Name}: {reply.Refusal?.Message}");
-        return reply;
-    }
+    private static Task<CaseReply> Send(Node node, string caseId, string commandId, CaseCommand command) =>
+        NodeCases.Send(node, caseId, commandId, command, Timeout);
 
-    private static SubmitCase Submission(string caseId)
-    {
-        var id = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
-        var app = new CaseApplication("1-1", HandlingMode.Proxy, Channel.Window, "qj-window",
-            new ApplicantInput(ApplicantKind.Person, "李四", id, "13912345678", null, null), null, null,
-            [new Material("毕业证书", true)], new DeliveryPreference(DeliveryMethod.Pickup, null));
-        var (command, refusal) = SubmissionRules.Prepare(app, new CaseIdentity(caseId, "QJ-" + caseId, "h"),
-            ReferenceData.Embedded.Catalogue, ReferenceData.Embedded.Units, DateOnly.FromDateTime(Monday.DateTime), Clerk);
-        Assert.Null(refusal);
-        return command!;
-    }
 
     private static string Json(CaseState s) => System.Text.Json.JsonSerializer.Serialize(s);
 
