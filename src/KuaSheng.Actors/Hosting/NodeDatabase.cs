@@ -33,4 +33,15 @@ public static class NodeDatabase
         if (value is null && nullType == typeof(long)) parameter.DbType = System.Data.DbType.Int64;
         command.Parameters.Add(parameter);
     }
+
+    /// <summary>Runs one statement (in <paramref name="tx"/> when given) and answers the rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters,
+        CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        parameters(command);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
 }

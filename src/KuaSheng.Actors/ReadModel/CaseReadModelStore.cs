@@ -9,6 +9,7 @@ using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
+using KuaSheng.Domain.Ledger;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -59,6 +60,9 @@ public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt);
 /// <c>status_before_suspension</c> and <c>legs</c> (JSON: leg id, unit id, status; no personal data) are the fold's
 /// own state.</item>
 /// <item><c>case_units</c>: (case, unit) for every unit involved, for scoping and the unit filter.</item>
+/// <item><c>case_legs</c>, <c>case_deadlines</c>, <c>case_mailings</c> (<see cref="CaseDetailTables"/>): worklists,
+/// overdue lists, and the rest of the fold's state.</item>
+/// <item><c>case_ledger_facts</c> (<see cref="LedgerFactTable"/>): what each event counts for the monthly ledger.</item>
 /// <item><c>projection_offsets</c>: per projection, the offset of the last event projected.</item>
 /// </list>
 /// A batch of events is applied in ONE transaction together with the new offset: after a crash the projection
@@ -122,7 +126,7 @@ public sealed class CaseReadModelStore
             "offset"      BIGINT NOT NULL,
             updated_at_ms BIGINT NOT NULL
         );
-        """;
+        """ + CaseDetailTables.Schema + LedgerFactTable.Schema;
 
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
@@ -172,6 +176,8 @@ public sealed class CaseReadModelStore
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
         var applied = 0;
         foreach (var envelope in batch)
         {
@@ -184,11 +190,17 @@ public sealed class CaseReadModelStore
             if (journalEvent.Event is CaseSubmitted s) next = CaseSummary.Start(s);
             else if (current is { } c) next = c.Summary.Apply(journalEvent.Event);
             else continue; // an event without its submission cannot be placed; it cannot happen with one journal
+            facts.AddRange(LedgerFacts.From(current?.Summary, journalEvent.Event, next).Select(f => (caseId, envelope.SequenceNr, f)));
             rows[caseId] = (next, envelope.SequenceNr);
+            changed.Add(caseId);
             applied++;
         }
         foreach (var (_, row) in rows)
             if (row is { } r) await UpsertAsync(connection, tx, r.Summary, r.Version, ct);
+        foreach (var caseId in changed)
+            await CaseDetailTables.ReplaceAsync(connection, tx, rows[caseId]!.Value.Summary, ct);
+        foreach (var (caseId, seq, fact) in facts)
+            await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
         await ExecuteAsync(connection, tx, """
             INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @offset, @now)
             ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms
@@ -208,7 +220,8 @@ public sealed class CaseReadModelStore
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, tx, "DELETE FROM case_summaries; DELETE FROM case_units;", _ => { }, ct);
+        await ExecuteAsync(connection, tx, "DELETE FROM case_summaries; DELETE FROM case_units; " + CaseDetailTables.DeleteAll + LedgerFactTable.DeleteAll,
+            _ => { }, ct);
         await ExecuteAsync(connection, tx, "DELETE FROM projection_offsets WHERE name = @name", c => Add(c, "name", ProjectionName), ct);
         await tx.CommitAsync(ct);
     }
@@ -265,7 +278,32 @@ public sealed class CaseReadModelStore
         return new CaseSearchResult(items, total);
     }
 
-    /// <summary>Every row of both tables in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>
+    /// <summary>工作清单 from the read model: the unit's open legs (forwarded or accepted) and the open deadlines it keeps.</summary>
+    public async Task<(IReadOnlyList<OpenLegRow> Legs, IReadOnlyList<OpenDeadlineRow> Deadlines)> WorklistAsync(string unitId, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return (await CaseDetailTables.OpenLegsAsync(connection, unitId, ct), await CaseDetailTables.OpenDeadlinesAsync(connection, unitId, null, ct));
+    }
+
+    /// <summary>超期: open deadlines due before <paramref name="today"/> or already marked missed, of one unit or all.</summary>
+    public async Task<IReadOnlyList<OpenDeadlineRow>> OverdueAsync(string? unitId, DateOnly today, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await CaseDetailTables.OpenDeadlinesAsync(connection, unitId, today, ct);
+    }
+
+    /// <summary>The case figures of a ledger month (台账), of one unit or all (see <see cref="LedgerFactTable"/>).</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> LedgerEntriesAsync(LedgerMonth month, string? unitId, Func<DateOnly, DateOnly, int> workingDaysBetween,
+        CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await LedgerFactTable.EntriesAsync(connection, month, unitId, workingDaysBetween, ct);
+    }
+
+    /// <summary>Every row of every table in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>
     public async Task<IReadOnlyList<string>> DumpAsync(CancellationToken ct = default)
     {
         await EnsureSchemaAsync(ct);
@@ -284,6 +322,8 @@ public sealed class CaseReadModelStore
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) lines.Add($"unit {reader.GetString(0)} {reader.GetString(1)}");
         }
+        await CaseDetailTables.DumpAsync(connection, lines, ct);
+        await LedgerFactTable.DumpAsync(connection, lines, ct);
         return lines;
     }
 
@@ -310,6 +350,7 @@ public sealed class CaseReadModelStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         var row = ReadRow(reader);
+        var before = reader.IsDBNull(15) ? (CaseStatus?)null : Parse<CaseStatus>(reader.GetString(15));
         var legs = JsonSerializer.Deserialize<ImmutableList<SummaryLeg>>(reader.GetString(16), LegJson) ?? [];
         var units = ImmutableSortedSet.CreateRange(StringComparer.Ordinal, legs.Select(l => l.UnitId));
         if (row.ReceivingUnitId is { } receiving) units = units.Add(receiving);
@@ -323,7 +364,7 @@ public sealed class CaseReadModelStore
             Channel = Parse<Channel>(row.Channel),
             ReceivingUnitId = row.ReceivingUnitId,
             Status = Parse<CaseStatus>(row.Status),
-            StatusBeforeSuspension = reader.IsDBNull(15) ? null : Parse<CaseStatus>(reader.GetString(15)),
+            StatusBeforeSuspension = before,
             Outcome = row.Outcome is null ? null : Parse<DecisionOutcome>(row.Outcome),
             SubmittedAt = row.SubmittedAt,
             DecidedAt = row.DecidedAt,
@@ -333,11 +374,11 @@ public sealed class CaseReadModelStore
             Legs = legs,
             Units = units,
         };
-        return (summary, row.Version);
+        await reader.CloseAsync();
+        return (await CaseDetailTables.LoadIntoAsync(connection, tx, summary, ct), row.Version);
     }
 
-    private static T Parse<T>(string text) where T : struct, Enum =>
-        Kebab.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the read model.");
+    private static T Parse<T>(string text) where T : struct, Enum => CaseDetailTables.Parse<T>(text);
 
     private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, CaseSummary s, long version, CancellationToken ct)
     {
@@ -382,14 +423,8 @@ public sealed class CaseReadModelStore
     private Task<DbConnection> OpenAsync(CancellationToken ct) =>
         NodeDatabase.OpenAsync(_postgres ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite, _connectionString, ct);
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        parameters(command);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
+    private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct) =>
+        connection.ExecuteAsync(tx, sql, parameters, ct);
 
     private static void Add(DbCommand command, string name, object? value, Type? nullType = null) =>
         command.AddParameter(name, value, nullType);

@@ -10,5 +10,8 @@ public sealed record CaseContext(DateTimeOffset Now, IWorkingCalendar Calendar, 
     /// <summary>China Standard Time: deadlines are counted in Beijing dates whatever the server's zone.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => ChinaDate(Now);
+
+    /// <summary>The Beijing date of an instant.</summary>
+    public static DateOnly ChinaDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 }

@@ -71,6 +71,9 @@ public sealed record CommandActor(string Role, string Subject, string? UnitId)
 {
     public override string ToString() => UnitId is null ? $"{Role}:{Subject}" : $"{Role}:{Subject}@{UnitId}";
     public static readonly CommandActor System = new("system", "kuasheng", null);
+
+    /// <summary>The unit in a recorded <see cref="ToString"/> form ("role:subject@unit"), or null.</summary>
+    public static string? UnitOf(string by) => by.LastIndexOf('@') is var at and >= 0 && at < by.Length - 1 ? by[(at + 1)..] : null;
 }
 
 /// <summary>The item facts a case keeps from the version it was submitted under.</summary>

@@ -1,16 +1,39 @@
 using System.Collections.Immutable;
 using KuaSheng.Domain.Catalogue;
+using KuaSheng.Domain.Deadlines;
+using KuaSheng.Domain.Routing;
 
 namespace KuaSheng.Domain.Cases;
 
-/// <summary>A leg as the case summary needs it: which unit holds it and where it stands.</summary>
-public sealed record SummaryLeg(string LegId, string UnitId, LegStatus Status);
+/// <summary>A leg as the case summary needs it: which unit holds it, where it stands, its role and order (for the
+/// worklist; rows written before these were kept read as a home leg of order 1 until a rebuild).</summary>
+public sealed record SummaryLeg(string LegId, string UnitId, LegStatus Status, LegRole Role = LegRole.Home, int Order = 1);
+
+/// <summary>A deadline as the read model keeps it: the worklist and overdue lists show the open ones, and the ledger
+/// attributes a miss (超期) to the deadline's unit.</summary>
+public sealed record SummaryDeadline(
+    string DeadlineId,
+    DeadlineStep Step,
+    string? LegId,
+    string UnitId,
+    DateOnly Due,
+    bool Provisional,
+    DateTimeOffset? MetAt = null,
+    DateTimeOffset? MissedAt = null,
+    DateTimeOffset? CancelledAt = null)
+{
+    public bool IsOpen => MetAt is null && CancelledAt is null;
+}
+
+/// <summary>A mailing as the ledger needs it: who sent it and how far it got (signed is counted once).</summary>
+public sealed record SummaryMailing(string MailingId, MailingPurpose Purpose, string SenderUnitId, CarrierStatus Status);
 
 /// <summary>
 /// A case in the read model (case search): what a list of cases shows and filters on, and no personal data. It is a
 /// fold of the case's events like <see cref="CaseState"/>, over a small part of it: the status (with the legs and the
 /// status before a suspension, which the status rules need), the outcome and the milestones, whether any deadline
-/// was missed, and every unit involved (the receiving unit, each leg's and each deadline's unit).
+/// was missed, every unit involved (the receiving unit, each leg's and each deadline's unit), the deadlines (worklist,
+/// overdue list, ledger) and the mailings (ledger).
 /// <see cref="Apply"/> follows <see cref="CaseEvolution"/> for these fields; a test holds the two together.
 /// </summary>
 public sealed record CaseSummary
@@ -34,6 +57,16 @@ public sealed record CaseSummary
     public required ImmutableList<SummaryLeg> Legs { get; init; }
     /// <summary>Every unit involved, sorted: receiving unit, legs' units, deadlines' units.</summary>
     public required ImmutableSortedSet<string> Units { get; init; }
+    public ImmutableList<SummaryDeadline> Deadlines { get; init; } = [];
+    public ImmutableList<SummaryMailing> Mailings { get; init; } = [];
+
+    /// <summary>The unit that does the window's steps (收件, 推送, 不予受理, mail-out of originals): the receiving unit,
+    /// or for an online case without one the first leg's unit, as <see cref="CaseDecider"/> assigns those deadlines.</summary>
+    public string WindowUnitId => ReceivingUnitId ?? Legs.MinBy(l => l.Order)!.UnitId;
+
+    /// <summary>The units a case outcome counts for: the receiving unit and every leg's unit (known at submission).</summary>
+    public IEnumerable<string> CaseUnits =>
+        (ReceivingUnitId is { } r ? Legs.Select(l => l.UnitId).Prepend(r) : Legs.Select(l => l.UnitId)).Distinct(StringComparer.Ordinal);
 
     public static CaseSummary Start(CaseSubmitted e)
     {
@@ -50,7 +83,7 @@ public sealed record CaseSummary
             ReceivingUnitId = e.ReceivingUnitId,
             SubmittedAt = e.At,
             LastEventAt = e.At,
-            Legs = [.. e.Legs.Select(l => new SummaryLeg(l.LegId, l.UnitId, l.Status))],
+            Legs = [.. e.Legs.Select(l => new SummaryLeg(l.LegId, l.UnitId, l.Status, l.Role, l.Order))],
             Units = units,
         };
     }
@@ -79,14 +112,41 @@ public sealed record CaseSummary
         CaseWithdrawn => this with { Status = CaseStatus.Withdrawn },
         CaseSuspended => this with { StatusBeforeSuspension = Status, Status = CaseStatus.Suspended },
         CaseResumed => this with { Status = StatusBeforeSuspension ?? CaseStatus.Accepted, StatusBeforeSuspension = null },
-        DeadlineSet d => this with { Units = Units.Add(d.Deadline.UnitId) },
-        DeadlineMissed => this with { Overdue = true },
+        DeadlineSet d => this with
+        {
+            Units = Units.Add(d.Deadline.UnitId),
+            Deadlines = Deadlines.Add(new SummaryDeadline(d.Deadline.DeadlineId, d.Deadline.Step, d.Deadline.LegId, d.Deadline.UnitId,
+                d.Deadline.Due, d.Deadline.Provisional)),
+        },
+        DeadlineMet m => SetDeadline(m.DeadlineId, d => d with { MetAt = m.At }),
+        DeadlineMissed m => SetDeadline(m.DeadlineId, d => d with { MissedAt = m.At }) with { Overdue = true },
+        DeadlinesCancelled x => this with
+        {
+            Deadlines = Deadlines.ConvertAll(d => x.DeadlineIds.Contains(d.DeadlineId) ? d with { CancelledAt = x.At } : d),
+        },
+        DeadlinesShifted x => this with
+        {
+            Deadlines = Deadlines.ConvertAll(d =>
+                x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n ? d with { Due = n.Due, Provisional = n.Provisional } : d),
+        },
+        MailingRegistered m => this with { Mailings = Mailings.Add(new SummaryMailing(m.MailingId, m.Purpose, SenderOf(m), CarrierStatus.Registered)) },
+        CarrierEventRecorded c => this with
+        {
+            Mailings = Mailings.ConvertAll(m => m.MailingId == c.MailingId && MailTracking.Advances(m.Status, c.Status) ? m with { Status = c.Status } : m),
+        },
         RectificationOpened o => this with { Units = Units.Add(o.UnitId) },
         // The rest changes nothing the summary shows.
-        FormReviewed or IdentityVerified or MailingRegistered or CarrierEventRecorded or OriginalsReceived or ExtensionGranted
-            or CaseRated or RectificationRecorded or DeadlineMet or DeadlinesCancelled or DeadlinesShifted => this,
+        FormReviewed or IdentityVerified or OriginalsReceived or ExtensionGranted or CaseRated or RectificationRecorded => this,
         _ => throw new InvalidOperationException($"No rule to apply {e.GetType().Name}."),
     };
+
+    /// <summary>Originals go out from the window's unit; a result from the unit of whoever registered the mailing
+    /// (officer or window) when that unit is involved in the case, else the window's unit.</summary>
+    private string SenderOf(MailingRegistered m) =>
+        m.Purpose == MailingPurpose.Result && CommandActor.UnitOf(m.By) is { } unit && Units.Contains(unit) ? unit : WindowUnitId;
+
+    private CaseSummary SetDeadline(string deadlineId, Func<SummaryDeadline, SummaryDeadline> change) =>
+        this with { Deadlines = Deadlines.ConvertAll(d => d.DeadlineId == deadlineId ? change(d) : d) };
 
     private CaseSummary SetLeg(string legId, LegStatus status) =>
         this with { Legs = Legs.ConvertAll(l => l.LegId == legId ? l with { Status = status } : l) };

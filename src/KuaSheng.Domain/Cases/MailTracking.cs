@@ -14,8 +14,9 @@ public static class MailTracking
 
     /// <summary>Whether this event would change the mailing's status (for the decider: an event that does not
     /// still goes to the history).</summary>
-    public static bool Advances(Mailing m, CarrierStatus status) =>
-        !m.Status.IsFinal() && (status.IsFinal() || status > m.Status);
+    public static bool Advances(Mailing m, CarrierStatus status) => Advances(m.Status, status);
+
+    public static bool Advances(CarrierStatus current, CarrierStatus next) => !current.IsFinal() && (next.IsFinal() || next > current);
 
     internal static Mailing Record(Mailing m, CarrierEventRecorded c)
     {

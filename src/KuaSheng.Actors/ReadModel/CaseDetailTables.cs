@@ -1,0 +1,217 @@
+using System.Data.Common;
+using System.Globalization;
+using KuaSheng.Actors.Hosting;
+using KuaSheng.Domain;
+using KuaSheng.Domain.Cases;
+using KuaSheng.Domain.Deadlines;
+using KuaSheng.Domain.Routing;
+
+namespace KuaSheng.Actors.ReadModel;
+
+/// <summary>
+/// The per-case detail tables of the case read model, rewritten whole for a case whenever its summary changes (in
+/// the projection's transaction): <c>case_legs</c> (worklists), <c>case_deadlines</c> (worklists, overdue lists, and
+/// the fold's own state: which unit a missed deadline belongs to) and <c>case_mailings</c> (the fold's state: who
+/// sent a mailing and whether it was signed). Dates as <c>YYYY-MM-DD</c>, times as Unix milliseconds, enums kebab-case.
+/// </summary>
+internal static class CaseDetailTables
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS case_legs (
+            case_id   TEXT    NOT NULL,
+            leg_id    TEXT    NOT NULL,
+            unit_id   TEXT    NOT NULL,
+            item_code TEXT    NOT NULL,
+            role      TEXT    NOT NULL,
+            ord       INTEGER NOT NULL,
+            status    TEXT    NOT NULL,
+            PRIMARY KEY (case_id, leg_id)
+        );
+        CREATE INDEX IF NOT EXISTS case_legs_unit ON case_legs (unit_id, status);
+        CREATE TABLE IF NOT EXISTS case_deadlines (
+            case_id      TEXT    NOT NULL,
+            deadline_id  TEXT    NOT NULL,
+            step         TEXT    NOT NULL,
+            leg_id       TEXT    NULL,
+            unit_id      TEXT    NOT NULL,
+            due          TEXT    NOT NULL,
+            provisional  INTEGER NOT NULL,
+            met_at       BIGINT  NULL,
+            missed_at    BIGINT  NULL,
+            cancelled_at BIGINT  NULL,
+            PRIMARY KEY (case_id, deadline_id)
+        );
+        CREATE INDEX IF NOT EXISTS case_deadlines_unit ON case_deadlines (unit_id, due);
+        CREATE TABLE IF NOT EXISTS case_mailings (
+            case_id        TEXT NOT NULL,
+            mailing_id     TEXT NOT NULL,
+            purpose        TEXT NOT NULL,
+            sender_unit_id TEXT NOT NULL,
+            status         TEXT NOT NULL,
+            PRIMARY KEY (case_id, mailing_id)
+        );
+        """;
+
+    public const string DeleteAll = "DELETE FROM case_legs; DELETE FROM case_deadlines; DELETE FROM case_mailings;";
+
+    private const string DeadlineColumns = "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
+
+    public static async Task ReplaceAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(tx, "DELETE FROM case_legs WHERE case_id = @id; DELETE FROM case_deadlines WHERE case_id = @id; " +
+                                          "DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
+        foreach (var l in s.Legs)
+            await connection.ExecuteAsync(tx, """
+                INSERT INTO case_legs (case_id, leg_id, unit_id, item_code, role, ord, status) VALUES (@id, @leg, @unit, @item, @role, @ord, @status)
+                """, c =>
+            {
+                c.AddParameter("id", s.CaseId);
+                c.AddParameter("leg", l.LegId);
+                c.AddParameter("unit", l.UnitId);
+                c.AddParameter("item", s.ItemCode);
+                c.AddParameter("role", l.Role.ToKebab());
+                c.AddParameter("ord", l.Order);
+                c.AddParameter("status", l.Status.ToKebab());
+            }, ct);
+        foreach (var d in s.Deadlines)
+            await connection.ExecuteAsync(tx, """
+                INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, due, provisional, met_at, missed_at, cancelled_at)
+                VALUES (@id, @deadline, @step, @leg, @unit, @due, @provisional, @met, @missed, @cancelled)
+                """, c =>
+            {
+                c.AddParameter("id", s.CaseId);
+                c.AddParameter("deadline", d.DeadlineId);
+                c.AddParameter("step", d.Step.ToKebab());
+                c.AddParameter("leg", d.LegId, typeof(string));
+                c.AddParameter("unit", d.UnitId);
+                c.AddParameter("due", Day(d.Due));
+                c.AddParameter("provisional", d.Provisional ? 1 : 0);
+                c.AddParameter("met", d.MetAt?.ToUnixTimeMilliseconds(), typeof(long));
+                c.AddParameter("missed", d.MissedAt?.ToUnixTimeMilliseconds(), typeof(long));
+                c.AddParameter("cancelled", d.CancelledAt?.ToUnixTimeMilliseconds(), typeof(long));
+            }, ct);
+        foreach (var m in s.Mailings)
+            await connection.ExecuteAsync(tx, """
+                INSERT INTO case_mailings (case_id, mailing_id, purpose, sender_unit_id, status) VALUES (@id, @mailing, @purpose, @sender, @status)
+                """, c =>
+            {
+                c.AddParameter("id", s.CaseId);
+                c.AddParameter("mailing", m.MailingId);
+                c.AddParameter("purpose", m.Purpose.ToKebab());
+                c.AddParameter("sender", m.SenderUnitId);
+                c.AddParameter("status", m.Status.ToKebab());
+            }, ct);
+    }
+
+    /// <summary>Restores the deadlines and mailings of a stored summary (the legs come from its JSON column).</summary>
+    public static async Task<CaseSummary> LoadIntoAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    {
+        var deadlines = new List<SummaryDeadline>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = $"SELECT {DeadlineColumns} FROM case_deadlines d WHERE d.case_id = @id ORDER BY d.deadline_id";
+            command.AddParameter("id", s.CaseId);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) deadlines.Add(ReadDeadline(r).Deadline);
+        }
+        var mailings = new List<SummaryMailing>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT mailing_id, purpose, sender_unit_id, status FROM case_mailings WHERE case_id = @id ORDER BY mailing_id";
+            command.AddParameter("id", s.CaseId);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                mailings.Add(new SummaryMailing(r.GetString(0), Parse<MailingPurpose>(r.GetString(1)), r.GetString(2), Parse<CarrierStatus>(r.GetString(3))));
+        }
+        // Deadline ids are dl1, dl2, …: put them back in the order they were set.
+        return s with
+        {
+            Deadlines = [.. deadlines.OrderBy(d => d.DeadlineId.Length).ThenBy(d => d.DeadlineId, StringComparer.Ordinal)],
+            Mailings = [.. mailings],
+        };
+    }
+
+    /// <summary>The open legs (forwarded or accepted) at a unit, by case.</summary>
+    public static async Task<IReadOnlyList<OpenLegRow>> OpenLegsAsync(DbConnection connection, string unitId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT case_id, item_code, leg_id, role, status FROM case_legs WHERE unit_id = @unit " +
+                              "AND status IN ('forwarded', 'accepted') ORDER BY case_id, leg_id";
+        command.AddParameter("unit", unitId);
+        var legs = new List<OpenLegRow>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            legs.Add(new OpenLegRow(r.GetString(0), r.GetString(1), r.GetString(2), Parse<LegRole>(r.GetString(3)), Parse<LegStatus>(r.GetString(4))));
+        return legs;
+    }
+
+    /// <summary>Open deadlines (not met, not cancelled), earliest first, with the case's number and item: of one unit
+    /// or of all; <paramref name="dueBefore"/>: only those due before that day or already marked missed.</summary>
+    public static async Task<IReadOnlyList<OpenDeadlineRow>> OpenDeadlinesAsync(DbConnection connection, string? unitId, DateOnly? dueBefore,
+        CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        var where = "d.met_at IS NULL AND d.cancelled_at IS NULL";
+        if (unitId is not null)
+        {
+            where += " AND d.unit_id = @unit";
+            command.AddParameter("unit", unitId);
+        }
+        if (dueBefore is { } day)
+        {
+            where += " AND (d.due < @day OR d.missed_at IS NOT NULL)";
+            command.AddParameter("day", Day(day));
+        }
+        command.CommandText = $"SELECT {DeadlineColumns}, s.case_number, s.item_code FROM case_deadlines d " +
+                              $"JOIN case_summaries s ON s.case_id = d.case_id WHERE {where} ORDER BY d.due, d.case_id, d.deadline_id";
+        var rows = new List<OpenDeadlineRow>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var (caseId, deadline) = ReadDeadline(r);
+            rows.Add(new OpenDeadlineRow(caseId, r.GetString(10), r.GetString(11), deadline));
+        }
+        return rows;
+    }
+
+    /// <summary>Every row of the three tables as text, in a fixed order.</summary>
+    public static async Task DumpAsync(DbConnection connection, List<string> lines, CancellationToken ct)
+    {
+        await ReadLines(connection, "SELECT case_id, leg_id, unit_id, item_code, role, ord, status FROM case_legs ORDER BY case_id, leg_id", "leg", lines, ct);
+        await ReadLines(connection, "SELECT case_id, deadline_id, step, leg_id, unit_id, due, provisional, met_at, missed_at, cancelled_at " +
+                                    "FROM case_deadlines ORDER BY case_id, deadline_id", "deadline", lines, ct);
+        await ReadLines(connection, "SELECT case_id, mailing_id, purpose, sender_unit_id, status FROM case_mailings ORDER BY case_id, mailing_id",
+            "mailing", lines, ct);
+    }
+
+    internal static async Task ReadLines(DbConnection connection, string sql, string prefix, List<string> lines, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            lines.Add(prefix + " " + string.Join(" | ", Enumerable.Range(0, r.FieldCount)
+                .Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
+    }
+
+    private static (string CaseId, SummaryDeadline Deadline) ReadDeadline(DbDataReader r) => (r.GetString(0), new SummaryDeadline(
+        r.GetString(1), Parse<DeadlineStep>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+        DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture) != 0, Time(r, 7), Time(r, 8), Time(r, 9)));
+
+    private static DateTimeOffset? Time(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i)).ToOffset(CaseContext.ChinaOffset);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static T Parse<T>(string text) where T : struct, Enum =>
+        Kebab.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the read model.");
+}
+
+/// <summary>An open leg at a unit (case_legs).</summary>
+public sealed record OpenLegRow(string CaseId, string ItemCode, string LegId, LegRole Role, LegStatus Status);
+
+/// <summary>An open deadline (case_deadlines) with its case's number and item.</summary>
+public sealed record OpenDeadlineRow(string CaseId, string CaseNumber, string ItemCode, SummaryDeadline Deadline);
