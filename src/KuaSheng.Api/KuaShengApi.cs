@@ -11,6 +11,7 @@ using KuaSheng.Api.Tickets;
 using KuaSheng.Api.Units;
 using KuaSheng.Api.Infrastructure;
 using KuaSheng.Api.Json;
+using KuaSheng.Api.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class KuaShengApi
         services.AddCalendarEndpoints();
         services.AddDevEndpoints();
         services.AddTicketEndpoints();
+        services.AddLedgerEndpoints();
         services.AddKuaShengOpenApi();
         return services;
     }
@@ -65,6 +67,7 @@ public static class KuaShengApi
         api.MapCalendarEndpoints();
         api.MapDevEndpoints();
         api.MapTicketEndpoints();
+        api.MapLedgerEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -133,12 +133,14 @@ internal static class CaseDetailTables
         };
     }
 
-    /// <summary>The open legs (forwarded or accepted) at a unit, by case.</summary>
+    /// <summary>The open legs (forwarded or accepted) at a unit, by case; not those of a case that ended (a withdrawn
+    /// case keeps its legs' last status).</summary>
     public static async Task<IReadOnlyList<OpenLegRow>> OpenLegsAsync(DbConnection connection, string unitId, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT case_id, item_code, leg_id, role, status FROM case_legs WHERE unit_id = @unit " +
-                              "AND status IN ('forwarded', 'accepted') ORDER BY case_id, leg_id";
+        command.CommandText = "SELECT l.case_id, l.item_code, l.leg_id, l.role, l.status FROM case_legs l JOIN case_summaries s ON s.case_id = l.case_id " +
+                              "WHERE l.unit_id = @unit AND l.status IN ('forwarded', 'accepted') " +
+                              "AND s.status NOT IN ('withdrawn', 'not-accepted', 'completed') ORDER BY l.case_id, l.leg_id";
         command.AddParameter("unit", unitId);
         var legs = new List<OpenLegRow>();
         await using var r = await command.ExecuteReaderAsync(ct);

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Akka.Actor;
-using Akka.Hosting;
-using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Reference;
-using KuaSheng.Actors.Units;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Problems;
@@ -19,11 +15,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KuaSheng.Api.Units;
 
 /// <summary>实施单位: the unit directory (built-in Qijiang and Chongqing units, external units registered by operators)
-/// and each unit's worklist.</summary>
+/// and each unit's worklist and overdue list (<see cref="UnitWorkEndpoints"/>).</summary>
 public static partial class UnitEndpoints
 {
-    private static readonly TimeSpan WorklistTimeout = TimeSpan.FromSeconds(10);
-
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();
 
@@ -47,10 +41,7 @@ public static partial class UnitEndpoints
             .Produces<UnitView>(StatusCodes.Status201Created).Produces<UnitView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        units.MapGet("/{id}/worklist", Worklist).WithSummary("工作清单: the unit's open legs and the deadlines it keeps")
-            .WithDescription("For the unit's officers and windows, integrations acting for it, and supervisors.")
-            .Produces<WorklistView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        return api;
+        return api.MapUnitWorkEndpoints(units);
     }
 
     private static IResult List(string? q, string? region, string? level, ReferenceGateway reference)
@@ -118,24 +109,5 @@ public static partial class UnitEndpoints
         if (slug.Length == 0 || slug.Length > 40)
             slug = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name))).Substring(0, 8);
         return $"ext-{region}-{slug}";
-    }
-
-    private static async Task<IResult> Worklist(HttpContext http, string id, ReferenceGateway reference, IRequiredActor<UnitRegion> units)
-    {
-        if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
-        if (!reference.Current.Units.Contains(id)) return Problem.NotFound($"Unit {id} was not found.");
-        var allowed = caller.Role == Roles.Supervisor
-                      || (caller.Is(Roles.Officer, Roles.Window, Roles.Integration) && caller.ActsFor(id));
-        if (!allowed) return Problem.Forbidden($"Only the officers and windows of {id}, integrations acting for it, and supervisors read its worklist.");
-        try
-        {
-            var region = await units.GetAsync(http.RequestAborted);
-            var list = await region.Ask<Worklist>(new GetWorklist(id), WorklistTimeout, http.RequestAborted);
-            return TypedResults.Ok(new WorklistView(list.UnitId, list.Legs, list.Deadlines));
-        }
-        catch (AskTimeoutException)
-        {
-            return Problem.Unavailable($"Unit {id} did not answer in time; the cluster or its database may be busy. Try again.");
-        }
     }
 }

@@ -87,8 +87,23 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
                 (row.Status, row.Version, row.CaseNumber, row.SubmittedAt.ToUnixTimeMilliseconds()));
             Assert.False(row.Overdue);
         }
-        var units = await store.DumpAsync();
-        Assert.Equal(count, units.Count(l => l.StartsWith("unit ", StringComparison.Ordinal) && l.EndsWith(" qj-window", StringComparison.Ordinal)));
+        var dump = await store.DumpAsync();
+        Assert.Equal(count, dump.Count(l => l.StartsWith("unit ", StringComparison.Ordinal) && l.EndsWith(" qj-window", StringComparison.Ordinal)));
+
+        // The ledger facts, legs and deadlines follow in the same transactions: each counted exactly once.
+        int Facts(string unit, string kind) => dump.Count(l => l.StartsWith("fact ", StringComparison.Ordinal) && l.Contains($" | {unit} | {kind} | ", StringComparison.Ordinal));
+        int Cases(int remainder) => Enumerable.Range(0, count).Count(i => i % 5 == remainder);
+        Assert.Equal(count, Facts("qj-window", "received"));
+        Assert.Equal(count, Facts("qj-notary", "received-by-others"));
+        Assert.Equal(count, Facts("qj-notary", "opened"));
+        Assert.Equal(Cases(1) + Cases(2) + Cases(3), Facts("qj-window", "forwarded"));
+        Assert.Equal(Cases(2), Facts("qj-notary", "accepted"));
+        Assert.Equal(Cases(3), Facts("qj-notary", "withdrawn"));
+        Assert.Equal(Cases(4), Facts("qj-window", "not-accepted"));
+        Assert.Equal(Cases(3) + Cases(4), Facts("qj-notary", "closed"));
+        Assert.Equal(count, dump.Count(l => l.StartsWith("leg ", StringComparison.Ordinal)));
+        var worklist = await store.WorklistAsync("qj-notary");
+        Assert.Equal(Cases(1) + Cases(2), worklist.Legs.Count); // forwarded or accepted; not the withdrawn ones
     }
 
     [Fact]

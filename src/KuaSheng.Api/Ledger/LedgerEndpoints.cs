@@ -1,0 +1,80 @@
+using KuaSheng.Actors.ReadModel;
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Catalogue;
+using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KuaSheng.Api.Ledger;
+
+public sealed record LedgerColumnView(string Key, string Header);
+
+/// <summary>The ledger of a month as JSON: the month's bounds (+08:00), the columns (JSON key and Chinese header), and the
+/// rows, each an object with one member per column.</summary>
+public sealed record LedgerView(string Month, DateTimeOffset From, DateTimeOffset To, string? UnitId, IReadOnlyList<LedgerColumnView> Columns,
+    IReadOnlyList<Dictionary<string, object?>> Rows);
+
+/// <summary>
+/// GET /ledger: the monthly ledger (台账) from the read model (<see cref="LedgerFacts"/> says which unit each figure
+/// counts for). Supervisors read every unit's, or one unit's with <c>unitId</c>; officers and windows their own
+/// unit's only; everyone else gets 403. <c>format=csv|xlsx</c> gives the same rows as a file.
+/// </summary>
+public static class LedgerEndpoints
+{
+    public static IServiceCollection AddLedgerEndpoints(this IServiceCollection services) => ReferenceGateway.Register(services);
+
+    public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/ledger", Get).RequireAuthorization().WithTags("Ledger")
+            .WithSummary("台账: the monthly ledger per unit, by item and mode, with unit subtotals and a total row")
+            .WithDescription("month=YYYY-MM (China time), unitId (supervisors: optional; officers and windows: their own unit, the default), " +
+                             "format=json (default) | csv (UTF-8 with BOM, Chinese headers) | xlsx (sheet \"台账 YYYY-MM\"). " +
+                             "The read model follows the journal within about a second.")
+            .Produces<LedgerView>()
+            .Produces(StatusCodes.Status200OK, contentType: LedgerFiles.CsvContentType)
+            .Produces(StatusCodes.Status200OK, contentType: LedgerFiles.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> Get(HttpContext http, CaseReadModelStore store, ReferenceGateway reference)
+    {
+        if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
+        var supervisor = caller.Role == Roles.Supervisor;
+        if (!supervisor && !(caller.Is(Roles.Officer, Roles.Window) && caller.Units.Count == 1))
+            return Problem.Forbidden("Only supervisors, and the officers and windows of a unit, read ledgers.");
+
+        var query = http.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var monthText = query["month"].ToString().Trim();
+        if (!LedgerMonth.TryParse(monthText, out var month)) errors["month"] = ["month is a month, YYYY-MM (e.g. 2026-10)."];
+        var format = query["format"].ToString().Trim() is { Length: > 0 } f ? f : "json";
+        if (format is not ("json" or "csv" or "xlsx")) errors["format"] = ["format is json, csv or xlsx."];
+        if (errors.Count > 0) return Problem.Validation(errors);
+
+        var unitId = query["unitId"].ToString().Trim() is { Length: > 0 } u ? u : null;
+        if (!supervisor)
+        {
+            var own = caller.Units.Single();
+            if (unitId is not null && unitId != own) return Problem.Forbidden($"Unit {unitId} is not yours; you read the ledger of {own}.");
+            unitId = own;
+        }
+        var data = reference.Current;
+        if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {unitId} was not found.");
+
+        var entries = await store.LedgerEntriesAsync(month, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted);
+        var report = LedgerReport.Build(month, entries, unitId is null ? [] : [unitId], id => data.Units.Find(id)?.Name,
+            code => data.Catalogue.Find(code)?.Name);
+        return format switch
+        {
+            "csv" => TypedResults.File(LedgerFiles.Csv(report), LedgerFiles.CsvContentType, LedgerFiles.FileName(report, unitId, "csv")),
+            "xlsx" => TypedResults.File(LedgerFiles.Xlsx(report), LedgerFiles.XlsxContentType, LedgerFiles.FileName(report, unitId, "xlsx")),
+            _ => TypedResults.Ok(new LedgerView(month.ToString(), month.Start, month.End, unitId,
+                [.. LedgerColumns.All.Select(c => new LedgerColumnView(c.Key, c.Header))], [.. report.Rows.Select(LedgerColumns.JsonRow)])),
+        };
+    }
+}
