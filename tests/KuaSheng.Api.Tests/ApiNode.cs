@@ -119,6 +119,13 @@ public sealed class ApiClient(Uri baseAddress, string? token) : IDisposable
 
     public Task<Response> Delete(string path) => Send(new HttpRequestMessage(HttpMethod.Delete, path));
 
+    /// <summary>A GET whose answer is a file: status, content type and the bytes as sent.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Bytes)> GetBytes(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsByteArrayAsync());
+    }
+
     public Task<Response> PostRaw(string path, string content, string contentType = "application/json", string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content) };

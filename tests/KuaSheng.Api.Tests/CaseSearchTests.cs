@@ -10,7 +10,7 @@ public sealed class CaseSearchTests(ApiNode node)
 {
     private static IEnumerable<string> Ids(ApiClient.Response r) => r.Body!["items"]!.AsArray().Select(i => i!["caseId"]!.GetValue<string>());
 
-    private static async Task<ApiClient.Response> Until(ApiClient client, string path, Func<ApiClient.Response, bool> done)
+    internal static async Task<ApiClient.Response> Until(ApiClient client, string path, Func<ApiClient.Response, bool> done)
     {
         var until = DateTime.UtcNow.AddSeconds(20);
         while (true)
