@@ -19,7 +19,7 @@ public sealed class OpenApiTests(ApiNode node)
                      "/api/v1/cases", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/form-review", "/api/v1/cases/{caseId}/legs/{legId}/decision",
                      "/api/v1/catalogue/items", "/api/v1/catalogue/items/{code}", "/api/v1/units", "/api/v1/units/{id}/worklist",
                      "/api/v1/calendar/days/{date}", "/api/v1/calendar/due-date", "/api/v1/calendar/years/{year}", "/api/v1/auth/dev-token",
-                     "/api/v1/dev/clock", "/api/v1/public/cases/{caseNumber}",
+                     "/api/v1/dev/clock", "/api/v1/public/cases/{caseNumber}", "/api/v1/ledger", "/api/v1/units/{id}/overdue", "/api/v1/overdue",
                  })
             Assert.True(paths.ContainsKey(path), $"missing {path}");
 
@@ -34,6 +34,12 @@ public sealed class OpenApiTests(ApiNode node)
         var due = paths["/api/v1/calendar/due-date"]!["get"]!;
         Assert.Null(due["security"]); // public
         Assert.Equal("2026-10-12", due["responses"]!["200"]!["content"]!["application/json"]!["example"]!["due"]!.GetValue<string>());
+        var ledger = paths["/api/v1/ledger"]!["get"]!;
+        Assert.Equal(["month", "unitId", "format"], ledger["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        var ledgerTypes = ledger["responses"]!["200"]!["content"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("application/json", ledgerTypes);
+        Assert.Contains(ledgerTypes, t => t.StartsWith("text/csv", StringComparison.Ordinal));
+        Assert.Contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledgerTypes);
         var addItem = paths["/api/v1/catalogue/items"]!["post"]!;
         Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["schema"]);
         Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["example"]);

@@ -33,30 +33,28 @@ public static class LedgerEndpoints
             .WithDescription("month=YYYY-MM (China time), unitId (supervisors: optional; officers and windows: their own unit, the default), " +
                              "format=json (default) | csv (UTF-8 with BOM, Chinese headers) | xlsx (sheet \"台账 YYYY-MM\"). " +
                              "The read model follows the journal within about a second.")
-            .Produces<LedgerView>()
-            .Produces(StatusCodes.Status200OK, contentType: LedgerFiles.CsvContentType)
-            .Produces(StatusCodes.Status200OK, contentType: LedgerFiles.XlsxContentType)
+            // One 200 with three media types (the schema describes the JSON; the files carry the same rows and columns).
+            .Produces<LedgerView>(StatusCodes.Status200OK, "application/json", "text/csv", LedgerFiles.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> Get(HttpContext http, CaseReadModelStore store, ReferenceGateway reference)
+    private static async Task<IResult> Get(HttpContext http, string? month, string? unitId, string? format, CaseReadModelStore store,
+        ReferenceGateway reference)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
         var supervisor = caller.Role == Roles.Supervisor;
         if (!supervisor && !(caller.Is(Roles.Officer, Roles.Window) && caller.Units.Count == 1))
             return Problem.Forbidden("Only supervisors, and the officers and windows of a unit, read ledgers.");
 
-        var query = http.Request.Query;
         var errors = new Dictionary<string, string[]>();
-        var monthText = query["month"].ToString().Trim();
-        if (!LedgerMonth.TryParse(monthText, out var month)) errors["month"] = ["month is a month, YYYY-MM (e.g. 2026-10)."];
-        var format = query["format"].ToString().Trim() is { Length: > 0 } f ? f : "json";
+        if (!LedgerMonth.TryParse(month?.Trim(), out var ledgerMonth)) errors["month"] = ["month is a month, YYYY-MM (e.g. 2026-10)."];
+        format = string.IsNullOrWhiteSpace(format) ? "json" : format.Trim();
         if (format is not ("json" or "csv" or "xlsx")) errors["format"] = ["format is json, csv or xlsx."];
         if (errors.Count > 0) return Problem.Validation(errors);
 
-        var unitId = query["unitId"].ToString().Trim() is { Length: > 0 } u ? u : null;
+        unitId = string.IsNullOrWhiteSpace(unitId) ? null : unitId.Trim();
         if (!supervisor)
         {
             var own = caller.Units.Single();
@@ -66,14 +64,14 @@ public static class LedgerEndpoints
         var data = reference.Current;
         if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {unitId} was not found.");
 
-        var entries = await store.LedgerEntriesAsync(month, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted);
-        var report = LedgerReport.Build(month, entries, unitId is null ? [] : [unitId], id => data.Units.Find(id)?.Name,
+        var entries = await store.LedgerEntriesAsync(ledgerMonth, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted);
+        var report = LedgerReport.Build(ledgerMonth, entries, unitId is null ? [] : [unitId], id => data.Units.Find(id)?.Name,
             code => data.Catalogue.Find(code)?.Name);
         return format switch
         {
             "csv" => TypedResults.File(LedgerFiles.Csv(report), LedgerFiles.CsvContentType, LedgerFiles.FileName(report, unitId, "csv")),
             "xlsx" => TypedResults.File(LedgerFiles.Xlsx(report), LedgerFiles.XlsxContentType, LedgerFiles.FileName(report, unitId, "xlsx")),
-            _ => TypedResults.Ok(new LedgerView(month.ToString(), month.Start, month.End, unitId,
+            _ => TypedResults.Ok(new LedgerView(ledgerMonth.ToString(), ledgerMonth.Start, ledgerMonth.End, unitId,
                 [.. LedgerColumns.All.Select(c => new LedgerColumnView(c.Key, c.Header))], [.. report.Rows.Select(LedgerColumns.JsonRow)])),
         };
     }
