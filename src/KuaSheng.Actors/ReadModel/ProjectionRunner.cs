@@ -15,20 +15,19 @@ public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow)
 }
 
 /// <summary>
-/// Projects the case journal into the case read model (<see cref="CaseReadModelStore"/>): a live
-/// <c>EventsByTag("case")</c> query on the SQL read journal from the stored offset, in batches, each batch written
-/// with its offset in one transaction. One runner per cluster (a singleton); a failure stops it and its
-/// backoff supervisor starts it again from the stored offset. Answers <see cref="GetProjectionStatus"/> and
-/// <see cref="RebuildProjection"/>.
+/// Runs one <see cref="IProjection"/>: a live <c>EventsByTag</c> query on the SQL read journal from the stored offset,
+/// in batches, each batch written with its offset in one transaction. One runner per projection in the cluster (a
+/// singleton); a failure stops it and its backoff supervisor starts it again from the stored offset. Answers
+/// <see cref="GetProjectionStatus"/> and <see cref="RebuildProjection"/>.
 /// </summary>
-public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
+public sealed class ProjectionRunner : ReceiveActor, IWithStash
 {
     private sealed record OffsetLoaded(StoredOffset Offset);
     private sealed record BatchDone(int Generation, long Offset, long Timestamp, int Count);
     private sealed record StreamEnded(int Generation, Exception? Error);
     private sealed record ResetDone;
 
-    private readonly CaseReadModelStore _store;
+    private readonly IProjection _store;
     private readonly ProjectionSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private int _generation;
@@ -38,7 +37,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
     private long _projected;
     private IActorRef? _rebuildRequester;
 
-    public CaseProjectionRunner(CaseReadModelStore store, ProjectionSettings settings)
+    public ProjectionRunner(IProjection store, ProjectionSettings settings)
     {
         _store = store;
         _settings = settings;
@@ -47,16 +46,16 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(CaseReadModelStore store, ProjectionSettings settings) =>
-        Akka.Actor.Props.Create(() => new CaseProjectionRunner(store, settings));
+    public static Props Props(IProjection store, ProjectionSettings settings) =>
+        Akka.Actor.Props.Create(() => new ProjectionRunner(store, settings));
 
     /// <summary>The runner under a backoff supervisor: restarted 1 s, 2 s, … up to 30 s after a failure.</summary>
-    public static Props Supervised(CaseReadModelStore store, ProjectionSettings settings) =>
+    public static Props Supervised(IProjection store, ProjectionSettings settings) =>
         BackoffSupervisor.Props(Backoff.OnFailure(Props(store, settings), "runner",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1));
 
     protected override void PreStart() =>
-        _store.LoadOffsetAsync(CaseReadModelStore.ProjectionName).PipeTo(Self, success: o => new OffsetLoaded(o));
+        _store.LoadOffsetAsync().PipeTo(Self, success: o => new OffsetLoaded(o));
 
     protected override void PostStop() => _killSwitch?.Shutdown();
 
@@ -65,7 +64,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         Receive<OffsetLoaded>(loaded =>
         {
             _offset = loaded.Offset.Offset;
-            _log.Info("Projection {0} starts at offset {1}", CaseReadModelStore.ProjectionName, _offset);
+            _log.Info("Projection {0} starts at offset {1}", _store.Name, _offset);
             StartStream();
             Become(Running);
             Stash.UnstashAll();
@@ -99,9 +98,9 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
             _offset = 0;
             _lastEventAt = null;
             _projected = 0;
-            _log.Info("Projection {0} rebuilds from the start of the journal", CaseReadModelStore.ProjectionName);
+            _log.Info("Projection {0} rebuilds from the start of the journal", _store.Name);
             StartStream();
-            _rebuildRequester?.Tell(new ProjectionRebuildStarted(CaseReadModelStore.ProjectionName));
+            _rebuildRequester?.Tell(new ProjectionRebuildStarted(_store.Name));
             _rebuildRequester = null;
         });
         Receive<Status.Failure>(f => throw new InvalidOperationException("The read model could not be reset.", f.Cause));
@@ -114,7 +113,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         Receive<GetProjectionStatus>(_ =>
         {
             var (offset, lastEventAt, projected, rebuilding) = (_offset, _lastEventAt, _projected, _rebuildRequester is not null);
-            _store.CountEventsAfterAsync(offset).PipeTo(Sender, success: behind => new ProjectionStatus(CaseReadModelStore.ProjectionName,
+            _store.CountEventsAfterAsync(offset).PipeTo(Sender, success: behind => new ProjectionStatus(_store.Name,
                 offset, lastEventAt, behind, behind == 0 || lastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - lastEventAt.Value,
                 rebuilding, projected));
         });
@@ -126,7 +125,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         var self = Self;
         var store = _store;
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var (killSwitch, done) = journal.EventsByTag(CaseTagger.Tag, Offset.Sequence(_offset))
+        var (killSwitch, done) = journal.EventsByTag(store.Tag, Offset.Sequence(_offset))
             .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, async events =>
