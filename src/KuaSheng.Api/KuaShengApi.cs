@@ -1,3 +1,4 @@
+using KuaSheng.Api.Admin;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
@@ -65,6 +66,7 @@ public static class KuaShengApi
         api.MapCalendarEndpoints();
         api.MapDevEndpoints();
         api.MapTicketEndpoints();
+        api.MapProjectionAdminEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -38,17 +38,18 @@ public static class KuaShengAkka
         services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
         services.AddSingleton(_ => CaseReadModelStore.For(options));
         services.AddSingleton(_ => TicketReadModelStore.For(options));
+        services.AddSingleton(_ => new ProjectionMetrics());
         services.AddAkka(SystemName, (builder, sp) =>
         {
             builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
-                sp.GetRequiredService<CaseReadModelStore>(), sp.GetRequiredService<TicketReadModelStore>());
+                sp.GetRequiredService<CaseReadModelStore>(), sp.GetRequiredService<TicketReadModelStore>(), sp.GetRequiredService<ProjectionMetrics>());
             extra?.Invoke(builder, sp);
         });
         return services;
     }
 
     public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference,
-        CaseReadModelStore? readModel = null, TicketReadModelStore? ticketReadModel = null)
+        CaseReadModelStore? readModel = null, TicketReadModelStore? ticketReadModel = null, ProjectionMetrics? projectionMetrics = null)
     {
         readModel ??= CaseReadModelStore.For(options);
         ticketReadModel ??= TicketReadModelStore.For(options);
@@ -117,6 +118,9 @@ public static class KuaShengAkka
                 var follower = system.ActorOf(Props.Create(() =>
                     new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
                 registry.Register<ReferenceFollowerKey>(follower);
+                if (projectionMetrics is not null)
+                    system.ActorOf(ProjectionMonitor.Props([registry.Get<CaseProjectionKey>(), registry.Get<TicketProjectionKey>()],
+                        projectionMetrics, TimeSpan.FromSeconds(5)), "projection-monitor");
                 // Units need no waking: the first case that syncs to a unit starts it, and remember-entities
                 // restarts it with the node from then on (a unit without cases has no deadlines to keep).
             });

@@ -26,6 +26,7 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
     private sealed record BatchDone(int Generation, long Offset, long Timestamp, int Count);
     private sealed record StreamEnded(int Generation, Exception? Error);
     private sealed record ResetDone;
+    private sealed record BacklogCounted(IActorRef ReplyTo, long Offset, DateTimeOffset? LastEventAt, long Projected, long Behind);
 
     private readonly IProjection _store;
     private readonly ProjectionSettings _settings;
@@ -35,7 +36,9 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
     private long _offset;
     private DateTimeOffset? _lastEventAt;
     private long _projected;
-    private IActorRef? _rebuildRequester;
+    private readonly List<IActorRef> _rebuildRequesters = [];
+    /// <summary>When the running rebuild started; null once a status found it caught up.</summary>
+    private DateTimeOffset? _rebuildStartedAt;
 
     public ProjectionRunner(IProjection store, ProjectionSettings settings)
     {
@@ -85,7 +88,7 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
         Receive<StreamEnded>(e =>
         {
             if (e.Generation != _generation) return;
-            if (_rebuildRequester is not null)
+            if (_rebuildRequesters.Count > 0)
             {
                 _store.ResetAsync().PipeTo(Self, success: () => new ResetDone());
                 return;
@@ -98,24 +101,39 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
             _offset = 0;
             _lastEventAt = null;
             _projected = 0;
+            _rebuildStartedAt = DateTimeOffset.UtcNow;
             _log.Info("Projection {0} rebuilds from the start of the journal", _store.Name);
             StartStream();
-            _rebuildRequester?.Tell(new ProjectionRebuildStarted(_store.Name));
-            _rebuildRequester = null;
+            foreach (var requester in _rebuildRequesters) requester.Tell(new ProjectionRebuildStarted(_store.Name));
+            _rebuildRequesters.Clear();
         });
+        // A status whose backlog count failed (the database is away): the asker hears of it; the runner goes on.
+        Receive<Status.Failure>(f => f.Cause is ProjectionStatusUnavailable,
+            f => ((ProjectionStatusUnavailable)f.Cause).ReplyTo.Tell(new Status.Failure(f.Cause.InnerException ?? f.Cause)));
         Receive<Status.Failure>(f => throw new InvalidOperationException("The read model could not be reset.", f.Cause));
         Receive<RebuildProjection>(_ =>
         {
-            if (_rebuildRequester is not null) return; // one rebuild at a time; the first requester is answered
-            _rebuildRequester = Sender;
+            // One rebuild at a time: a request while one is starting joins it and is answered with the others.
+            _rebuildRequesters.Add(Sender);
+            if (_rebuildRequesters.Count > 1) return;
             _killSwitch?.Shutdown(); // the batch in flight is written first, then the stream ends
         });
         Receive<GetProjectionStatus>(_ =>
         {
-            var (offset, lastEventAt, projected, rebuilding) = (_offset, _lastEventAt, _projected, _rebuildRequester is not null);
-            _store.CountEventsAfterAsync(offset).PipeTo(Sender, success: behind => new ProjectionStatus(_store.Name,
-                offset, lastEventAt, behind, behind == 0 || lastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - lastEventAt.Value,
-                rebuilding, projected));
+            var (replyTo, offset, lastEventAt, projected) = (Sender, _offset, _lastEventAt, _projected);
+            _store.CountEventsAfterAsync(offset).PipeTo(Self, success: behind => new BacklogCounted(replyTo, offset, lastEventAt, projected, behind),
+                failure: e => new Status.Failure(new ProjectionStatusUnavailable(replyTo, e)));
+        });
+        Receive<BacklogCounted>(c =>
+        {
+            if (c.Behind == 0 && _rebuildStartedAt is { } started && _rebuildRequesters.Count == 0)
+            {
+                _log.Info("Projection {0} rebuilt {1} events in {2:0.0} s", _store.Name, c.Projected, (DateTimeOffset.UtcNow - started).TotalSeconds);
+                _rebuildStartedAt = null;
+            }
+            var lag = c.Behind == 0 || c.LastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - c.LastEventAt.Value;
+            c.ReplyTo.Tell(new ProjectionStatus(_store.Name, c.Offset, c.LastEventAt, c.Behind, lag,
+                Rebuilding: _rebuildRequesters.Count > 0 || _rebuildStartedAt is not null, c.Projected));
         });
     }
 
@@ -147,4 +165,10 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
     private static DateTimeOffset JournalTime(long timestamp) => timestamp > 100_000_000_000_000L
         ? new DateTimeOffset(timestamp, TimeSpan.Zero)
         : DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
+}
+
+/// <summary>The backlog count of a status query failed; carries who asked.</summary>
+internal sealed class ProjectionStatusUnavailable(IActorRef replyTo, Exception cause) : Exception("The projection's backlog could not be counted.", cause)
+{
+    public IActorRef ReplyTo { get; } = replyTo;
 }
