@@ -98,7 +98,7 @@ public sealed class NodeClient : IDisposable
             var fields = problem["errors"] is JsonObject errors
                 ? string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", (e.Value as JsonArray ?? []).Select(Str))}"))
                 : "";
-            if (fields.Length > 0 && !detail.Contains(fields, StringComparison.Ordinal)) detail = detail.Length > 0 ? $"{detail} ({fields})" : fields;
+            if (fields.Length > 0) detail = fields; // the fields say more than "see errors"
             return new CliFailure(OneLine($"{code}: {detail} [HTTP {status}]"));
         }
         return new CliFailure(OneLine($"HTTP {status} {response.ReasonPhrase} from {path}"));
