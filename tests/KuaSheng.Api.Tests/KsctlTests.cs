@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using KuaSheng.Cli;
@@ -126,9 +125,21 @@ public sealed class KsctlTests(ApiNode node)
     }
 
     [Fact]
+    public async Task Token_issue_on_a_node_without_dev_features_says_so()
+    {
+        using var production = new Stub(_ => Json(HttpStatusCode.NotFound,
+            """{"status":404,"title":"Not found","detail":"There is no such endpoint.","code":"not-found"}"""));
+        var run = await KsctlVia(production, "--node", "http://node.invalid:5080", "token", "issue", "--role", "operator");
+        Assert.Equal(1, run.Exit);
+        Assert.Equal("ksctl: not-found: There is no such endpoint. [HTTP 404] (this node does not issue dev tokens: dev features are off)",
+            run.OneErrorLine());
+        Assert.Equal("/api/v1/auth/dev-token", production.Last!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task An_unreachable_node_is_one_line_naming_it()
     {
-        var closed = ClosedPort();
+        var closed = ApiNode.FreePort(); // nothing listens there
         var run = await Ksctl("--node", $"http://127.0.0.1:{closed}", "health");
         Assert.Equal(1, run.Exit);
         Assert.StartsWith($"ksctl: cannot reach node http://127.0.0.1:{closed}: ", run.OneErrorLine(), StringComparison.Ordinal);
@@ -247,14 +258,5 @@ public sealed class KsctlTests(ApiNode node)
             Last = request;
             return Task.FromResult(answer(request));
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
