@@ -1,3 +1,4 @@
+using KuaSheng.Api.Admin;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Public;
@@ -68,6 +69,7 @@ public static class KuaShengApi
         api.MapDevEndpoints();
         api.MapTicketEndpoints();
         api.MapLedgerEndpoints();
+        api.MapProjectionAdminEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -3,6 +3,7 @@ using KuaSheng.Actors.Hosting;
 using KuaSheng.Api;
 using KuaSheng.Host.Configuration;
 using KuaSheng.Host.Health;
+using KuaSheng.Host.Metrics;
 using KuaSheng.Host.Lifecycle;
 using KuaSheng.Host.Logging;
 using Microsoft.AspNetCore.Builder;
@@ -53,6 +54,7 @@ public static class KuaShengNode
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ActorSystemWatcher>());
         builder.Services.AddSingleton<JournalProbe>();
         builder.Services.AddKuaShengApi(builder.Configuration, options.DevFeatures);
+        builder.Services.AddNodeMetrics();
         return builder;
     }
 
@@ -69,12 +71,13 @@ public static class KuaShengNode
                 : Serilog.Events.LogEventLevel.Information;
         });
         app.MapKuaShengHealth();
+        app.MapNodeMetrics();
         app.UseKuaShengApi();
         return app;
     }
 
     private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments(NodeMetrics.Path);
 
     public static WebApplication Build(string[] args, TextWriter? logOutput = null) => Build(CreateBuilder(args, logOutput));
 

@@ -79,7 +79,8 @@ public sealed class ApiNode : IAsyncLifetime
         catch (HttpRequestException) { return null; }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free right now (nothing listens on it once this returns).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -26,6 +26,9 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, SyncCaseToUnit> _unacked = new(StringComparer.Ordinal);
     private CaseState? _state;
     private IActorRef? _awaitingPersist;
+    /// <summary>Who asked while the case was recovering: those requests wait in Akka's internal stash, which a failed
+    /// recovery drops, so they are answered "unavailable" here instead of timing out.</summary>
+    private readonly List<IActorRef> _askedDuringRecovery = [];
 
     public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills)
     {
@@ -47,6 +50,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
         });
         Recover<RecoveryCompleted>(_ =>
         {
+            _askedDuringRecovery.Clear();
             // A restarted case does not know which of its last messages reached the units: tell them again.
             if (_state is not null) Tell(UnitViews.UnitsOf(_state).Select(u => UnitViews.For(_state, u)));
         });
@@ -182,6 +186,23 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
         }
         if (_unacked.Count > 0 && !Timers.IsTimerActive(Redeliver.Instance))
             Timers.StartPeriodicTimer(Redeliver.Instance, Redeliver.Instance, _settings.RedeliveryInterval);
+    }
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (!IsRecoveryFinished && message is CaseRequest or GetCaseState && _askedDuringRecovery.Count < RecentCommandCapacity)
+            _askedDuringRecovery.Add(Sender);
+        return base.AroundReceive(receive, message);
+    }
+
+    /// <summary>The journal could not be read (unavailable, or an event this code cannot fold): the entity stops, and
+    /// the next message tries again.</summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        foreach (var asker in _askedDuringRecovery)
+            asker.Tell(new CaseUnavailable(_caseId, "The case could not be read from its journal; nothing was changed. Try again."));
+        _askedDuringRecovery.Clear();
+        base.OnRecoveryFailure(reason, message);
     }
 
     /// <summary>The journal refused the write (locked, full, gone): nothing was applied. Answer "unavailable";

@@ -37,19 +37,22 @@ public static class KuaShengAkka
         services.AddSingleton<IClock>(sp => sp.GetRequiredService<AdjustableClock>());
         services.AddSingleton(new ReferenceDataStore(ReferenceData.Embedded));
         services.AddSingleton(_ => CaseReadModelStore.For(options));
+        services.AddSingleton(_ => TicketReadModelStore.For(options));
+        services.AddSingleton(_ => new ProjectionMetrics());
         services.AddAkka(SystemName, (builder, sp) =>
         {
             builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
-                sp.GetRequiredService<CaseReadModelStore>());
+                sp.GetRequiredService<CaseReadModelStore>(), sp.GetRequiredService<TicketReadModelStore>(), sp.GetRequiredService<ProjectionMetrics>());
             extra?.Invoke(builder, sp);
         });
         return services;
     }
 
     public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference,
-        CaseReadModelStore? readModel = null)
+        CaseReadModelStore? readModel = null, TicketReadModelStore? ticketReadModel = null, ProjectionMetrics? projectionMetrics = null)
     {
         readModel ??= CaseReadModelStore.For(options);
+        ticketReadModel ??= TicketReadModelStore.For(options);
         var seeds = options.Cluster.Seeds.Length > 0
             ? options.Cluster.Seeds
             : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
@@ -105,23 +108,28 @@ public static class KuaShengAkka
                 (_, registry, _) => id => TicketEntities.Props(id, ticketSettings, registry.Get<TicketRegion>()),
                 new EntityExtractor(MaxShards, TicketEntities.EntityId),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
-            // The case read model: one projection runner in the cluster, restarted with backoff after a failure.
-            .WithSingleton<CaseProjectionKey>("case-projection", CaseProjectionRunner.Supervised(readModel, ProjectionSettings.Default),
+            // The read models: one runner per projection in the cluster, restarted with backoff after a failure.
+            .WithSingleton<CaseProjectionKey>("case-projection", ProjectionRunner.Supervised(readModel, ProjectionSettings.Default),
+                new ClusterSingletonOptions { Role = role })
+            .WithSingleton<TicketProjectionKey>("ticket-projection", ProjectionRunner.Supervised(ticketReadModel, ProjectionSettings.Default),
                 new ClusterSingletonOptions { Role = role })
             .WithActors((system, registry, _) =>
             {
                 var follower = system.ActorOf(Props.Create(() =>
                     new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
                 registry.Register<ReferenceFollowerKey>(follower);
+                if (projectionMetrics is not null)
+                    system.ActorOf(ProjectionMonitor.Props([registry.Get<CaseProjectionKey>(), registry.Get<TicketProjectionKey>()],
+                        projectionMetrics, TimeSpan.FromSeconds(5)), "projection-monitor");
                 // Units need no waking: the first case that syncs to a unit starts it, and remember-entities
                 // restarts it with the node from then on (a unit without cases has no deadlines to keep).
             });
         return builder;
     }
 
-    /// <summary>Every case event is tagged "case" for the read-model projections (<see cref="CaseTagger"/>).</summary>
-    private static void TagCases(AkkaPersistenceJournalBuilder journal) =>
-        journal.AddWriteEventAdapter<CaseTagger>("case-tagger", [typeof(CaseJournalEvent)]);
+    /// <summary>Case and ticket events are tagged for the read-model projections (<see cref="ReadModelTagger"/>).</summary>
+    private static void TagForReadModels(AkkaPersistenceJournalBuilder journal) =>
+        journal.AddWriteEventAdapter<ReadModelTagger>("read-model-tagger", ReadModelTagger.TaggedTypes);
 
     private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
@@ -136,12 +144,12 @@ public static class KuaShengAkka
         if (options.Database == DatabaseKind.PostgreSql)
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
-                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagCases);
+                ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagForReadModels);
             return;
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
-        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
+        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagForReadModels);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
     }

@@ -68,9 +68,12 @@ public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt);
 /// A batch of events is applied in ONE transaction together with the new offset: after a crash the projection
 /// resumes from the offset of the last committed batch, and nothing is skipped or counted twice.
 /// </summary>
-public sealed class CaseReadModelStore
+public sealed class CaseReadModelStore : IProjection
 {
     public const string ProjectionName = "case-summaries";
+
+    public string Name => ProjectionName;
+    public string Tag => ReadModelTagger.CaseTag;
 
     private static readonly JsonSerializerOptions LegJson = new(JsonSerializerDefaults.Web)
     {
@@ -121,12 +124,7 @@ public sealed class CaseReadModelStore
             PRIMARY KEY (case_id, unit_id)
         );
         CREATE INDEX IF NOT EXISTS case_units_unit ON case_units (unit_id, case_id);
-        CREATE TABLE IF NOT EXISTS projection_offsets (
-            name          TEXT   NOT NULL PRIMARY KEY,
-            "offset"      BIGINT NOT NULL,
-            updated_at_ms BIGINT NOT NULL
-        );
-        """ + CaseDetailTables.Schema + LedgerFactTable.Schema;
+        """ + ProjectionOffsets.Schema + CaseDetailTables.Schema + LedgerFactTable.Schema;
 
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
@@ -152,17 +150,11 @@ public sealed class CaseReadModelStore
         }
     }
 
-    public async Task<StoredOffset> LoadOffsetAsync(string projection, CancellationToken ct = default)
+    public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
     {
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "offset", updated_at_ms FROM projection_offsets WHERE name = @name""";
-        Add(command, "name", projection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? new StoredOffset(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
-            : new StoredOffset(0, null);
+        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, ct);
     }
 
     /// <summary>
@@ -201,15 +193,7 @@ public sealed class CaseReadModelStore
             await CaseDetailTables.ReplaceAsync(connection, tx, rows[caseId]!.Value.Summary, ct);
         foreach (var (caseId, seq, fact) in facts)
             await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
-        await ExecuteAsync(connection, tx, """
-            INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @offset, @now)
-            ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms
-            """, c =>
-        {
-            Add(c, "name", ProjectionName);
-            Add(c, "offset", offset);
-            Add(c, "now", now.ToUnixTimeMilliseconds());
-        }, ct);
+        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, offset, now, ct);
         await tx.CommitAsync(ct);
         return applied;
     }
@@ -222,24 +206,14 @@ public sealed class CaseReadModelStore
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, tx, "DELETE FROM case_summaries; DELETE FROM case_units; " + CaseDetailTables.DeleteAll + LedgerFactTable.DeleteAll,
             _ => { }, ct);
-        await ExecuteAsync(connection, tx, "DELETE FROM projection_offsets WHERE name = @name", c => Add(c, "name", ProjectionName), ct);
+        await ProjectionOffsets.DeleteAsync(connection, tx, ProjectionName, ct);
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Counts of the backlog stop here: a full count is O(backlog) and took over a minute during a rebuild of
-    /// ~100,000 events on SQLite (docs/benchmarks.md).</summary>
-    public const long BacklogCountCap = 10_000;
-
-    /// <summary>How many case events the journal holds after <paramref name="offset"/> (the tag table of
-    /// Akka.Persistence.Sql, <c>tags</c>): the projection's backlog, counted up to <see cref="BacklogCountCap"/> + 1.</summary>
     public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM tags WHERE tag = @tag AND ordering_id > @offset LIMIT {BacklogCountCap + 1}) AS behind";
-        Add(command, "tag", CaseTagger.Tag);
-        Add(command, "offset", offset);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
     }
 
     public async Task<CaseSearchResult> SearchAsync(CaseSearch search, CancellationToken ct = default)

@@ -3,6 +3,9 @@ namespace KuaSheng.Actors.ReadModel;
 /// <summary>Registry key of the case projection (a cluster singleton proxy).</summary>
 public sealed class CaseProjectionKey;
 
+/// <summary>Registry key of the ticket projection (a cluster singleton proxy).</summary>
+public sealed class TicketProjectionKey;
+
 /// <summary>Asks the projection where it stands; answered with <see cref="ProjectionStatus"/>.</summary>
 public sealed record GetProjectionStatus : IKuaShengMessage;
 

@@ -15,20 +15,20 @@ public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow)
 }
 
 /// <summary>
-/// Projects the case journal into the case read model (<see cref="CaseReadModelStore"/>): a live
-/// <c>EventsByTag("case")</c> query on the SQL read journal from the stored offset, in batches, each batch written
-/// with its offset in one transaction. One runner per cluster (a singleton); a failure stops it and its
-/// backoff supervisor starts it again from the stored offset. Answers <see cref="GetProjectionStatus"/> and
-/// <see cref="RebuildProjection"/>.
+/// Runs one <see cref="IProjection"/>: a live <c>EventsByTag</c> query on the SQL read journal from the stored offset,
+/// in batches, each batch written with its offset in one transaction. One runner per projection in the cluster (a
+/// singleton); a failure stops it and its backoff supervisor starts it again from the stored offset. Answers
+/// <see cref="GetProjectionStatus"/> and <see cref="RebuildProjection"/>.
 /// </summary>
-public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
+public sealed class ProjectionRunner : ReceiveActor, IWithStash
 {
     private sealed record OffsetLoaded(StoredOffset Offset);
     private sealed record BatchDone(int Generation, long Offset, long Timestamp, int Count);
     private sealed record StreamEnded(int Generation, Exception? Error);
     private sealed record ResetDone;
+    private sealed record BacklogCounted(IActorRef ReplyTo, long Offset, DateTimeOffset? LastEventAt, long Projected, long Behind);
 
-    private readonly CaseReadModelStore _store;
+    private readonly IProjection _store;
     private readonly ProjectionSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private int _generation;
@@ -36,9 +36,11 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
     private long _offset;
     private DateTimeOffset? _lastEventAt;
     private long _projected;
-    private IActorRef? _rebuildRequester;
+    private readonly List<IActorRef> _rebuildRequesters = [];
+    /// <summary>When the running rebuild started; null once a status found it caught up.</summary>
+    private DateTimeOffset? _rebuildStartedAt;
 
-    public CaseProjectionRunner(CaseReadModelStore store, ProjectionSettings settings)
+    public ProjectionRunner(IProjection store, ProjectionSettings settings)
     {
         _store = store;
         _settings = settings;
@@ -47,16 +49,16 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(CaseReadModelStore store, ProjectionSettings settings) =>
-        Akka.Actor.Props.Create(() => new CaseProjectionRunner(store, settings));
+    public static Props Props(IProjection store, ProjectionSettings settings) =>
+        Akka.Actor.Props.Create(() => new ProjectionRunner(store, settings));
 
     /// <summary>The runner under a backoff supervisor: restarted 1 s, 2 s, … up to 30 s after a failure.</summary>
-    public static Props Supervised(CaseReadModelStore store, ProjectionSettings settings) =>
+    public static Props Supervised(IProjection store, ProjectionSettings settings) =>
         BackoffSupervisor.Props(Backoff.OnFailure(Props(store, settings), "runner",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1));
 
     protected override void PreStart() =>
-        _store.LoadOffsetAsync(CaseReadModelStore.ProjectionName).PipeTo(Self, success: o => new OffsetLoaded(o));
+        _store.LoadOffsetAsync().PipeTo(Self, success: o => new OffsetLoaded(o));
 
     protected override void PostStop() => _killSwitch?.Shutdown();
 
@@ -65,7 +67,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         Receive<OffsetLoaded>(loaded =>
         {
             _offset = loaded.Offset.Offset;
-            _log.Info("Projection {0} starts at offset {1}", CaseReadModelStore.ProjectionName, _offset);
+            _log.Info("Projection {0} starts at offset {1}", _store.Name, _offset);
             StartStream();
             Become(Running);
             Stash.UnstashAll();
@@ -86,7 +88,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         Receive<StreamEnded>(e =>
         {
             if (e.Generation != _generation) return;
-            if (_rebuildRequester is not null)
+            if (_rebuildRequesters.Count > 0)
             {
                 _store.ResetAsync().PipeTo(Self, success: () => new ResetDone());
                 return;
@@ -99,24 +101,39 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
             _offset = 0;
             _lastEventAt = null;
             _projected = 0;
-            _log.Info("Projection {0} rebuilds from the start of the journal", CaseReadModelStore.ProjectionName);
+            _rebuildStartedAt = DateTimeOffset.UtcNow;
+            _log.Info("Projection {0} rebuilds from the start of the journal", _store.Name);
             StartStream();
-            _rebuildRequester?.Tell(new ProjectionRebuildStarted(CaseReadModelStore.ProjectionName));
-            _rebuildRequester = null;
+            foreach (var requester in _rebuildRequesters) requester.Tell(new ProjectionRebuildStarted(_store.Name));
+            _rebuildRequesters.Clear();
         });
+        // A status whose backlog count failed (the database is away): the asker hears of it; the runner goes on.
+        Receive<Status.Failure>(f => f.Cause is ProjectionStatusUnavailable,
+            f => ((ProjectionStatusUnavailable)f.Cause).ReplyTo.Tell(new Status.Failure(f.Cause.InnerException ?? f.Cause)));
         Receive<Status.Failure>(f => throw new InvalidOperationException("The read model could not be reset.", f.Cause));
         Receive<RebuildProjection>(_ =>
         {
-            if (_rebuildRequester is not null) return; // one rebuild at a time; the first requester is answered
-            _rebuildRequester = Sender;
+            // One rebuild at a time: a request while one is starting joins it and is answered with the others.
+            _rebuildRequesters.Add(Sender);
+            if (_rebuildRequesters.Count > 1) return;
             _killSwitch?.Shutdown(); // the batch in flight is written first, then the stream ends
         });
         Receive<GetProjectionStatus>(_ =>
         {
-            var (offset, lastEventAt, projected, rebuilding) = (_offset, _lastEventAt, _projected, _rebuildRequester is not null);
-            _store.CountEventsAfterAsync(offset).PipeTo(Sender, success: behind => new ProjectionStatus(CaseReadModelStore.ProjectionName,
-                offset, lastEventAt, behind, behind == 0 || lastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - lastEventAt.Value,
-                rebuilding, projected));
+            var (replyTo, offset, lastEventAt, projected) = (Sender, _offset, _lastEventAt, _projected);
+            _store.CountEventsAfterAsync(offset).PipeTo(Self, success: behind => new BacklogCounted(replyTo, offset, lastEventAt, projected, behind),
+                failure: e => new Status.Failure(new ProjectionStatusUnavailable(replyTo, e)));
+        });
+        Receive<BacklogCounted>(c =>
+        {
+            if (c.Behind == 0 && _rebuildStartedAt is { } started && _rebuildRequesters.Count == 0)
+            {
+                _log.Info("Projection {0} rebuilt {1} events in {2:0.0} s", _store.Name, c.Projected, (DateTimeOffset.UtcNow - started).TotalSeconds);
+                _rebuildStartedAt = null;
+            }
+            var lag = c.Behind == 0 || c.LastEventAt is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - c.LastEventAt.Value;
+            c.ReplyTo.Tell(new ProjectionStatus(_store.Name, c.Offset, c.LastEventAt, c.Behind, lag,
+                Rebuilding: _rebuildRequesters.Count > 0 || _rebuildStartedAt is not null, c.Projected));
         });
     }
 
@@ -126,7 +143,7 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
         var self = Self;
         var store = _store;
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var (killSwitch, done) = journal.EventsByTag(CaseTagger.Tag, Offset.Sequence(_offset))
+        var (killSwitch, done) = journal.EventsByTag(store.Tag, Offset.Sequence(_offset))
             .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, async events =>
@@ -148,4 +165,10 @@ public sealed class CaseProjectionRunner : ReceiveActor, IWithStash
     private static DateTimeOffset JournalTime(long timestamp) => timestamp > 100_000_000_000_000L
         ? new DateTimeOffset(timestamp, TimeSpan.Zero)
         : DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
+}
+
+/// <summary>The backlog count of a status query failed; carries who asked.</summary>
+internal sealed class ProjectionStatusUnavailable(IActorRef replyTo, Exception cause) : Exception("The projection's backlog could not be counted.", cause)
+{
+    public IActorRef ReplyTo { get; } = replyTo;
 }

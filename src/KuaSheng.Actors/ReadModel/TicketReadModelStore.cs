@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Globalization;
+using Akka.Persistence.Query;
+using KuaSheng.Actors.Hosting;
+using KuaSheng.Actors.Tickets;
+using KuaSheng.Domain;
+using Npgsql;
+
+namespace KuaSheng.Actors.ReadModel;
+
+/// <summary>
+/// The ticket read model (咨询投诉建议) for the ledger and supervisors: one row per ticket in <c>ticket_summaries</c>,
+/// without the text or the contact (personal data stays in the ticket's journal). Times as Unix milliseconds, the
+/// reply deadline as <c>yyyy-MM-dd</c>. Every statement is guarded by the ticket's <c>version</c> (the sequence number
+/// of the last event applied), so a re-delivered event changes nothing; a batch and the offset commit together.
+/// </summary>
+public sealed class TicketReadModelStore : IProjection
+{
+    public const string ProjectionName = "ticket-summaries";
+
+    private readonly DatabaseKind _database;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public TicketReadModelStore(DatabaseKind database, string connectionString)
+    {
+        _database = database;
+        _connectionString = connectionString;
+    }
+
+    public static TicketReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
+        ? new TicketReadModelStore(DatabaseKind.PostgreSql,
+            options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
+        : new TicketReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+
+    public string Name => ProjectionName;
+    public string Tag => ReadModelTagger.TicketTag;
+
+    public static string Schema => """
+        CREATE TABLE IF NOT EXISTS ticket_summaries (
+            ticket_id           TEXT    NOT NULL PRIMARY KEY,
+            kind                TEXT    NOT NULL,
+            case_id             TEXT    NULL,
+            unit_id             TEXT    NOT NULL,
+            status              TEXT    NOT NULL,
+            opened_at           BIGINT  NOT NULL,
+            reply_due           TEXT    NOT NULL,
+            first_reply_at      BIGINT  NULL,
+            first_reply_on_time INTEGER NULL,
+            replies             INTEGER NOT NULL,
+            closed_at           BIGINT  NULL,
+            version             BIGINT  NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ticket_summaries_unit ON ticket_summaries (unit_id, opened_at);
+        """ + ProjectionOffsets.Schema;
+
+    public async Task EnsureSchemaAsync(CancellationToken ct = default)
+    {
+        if (_schemaReady) return;
+        await _schemaLock.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady) return;
+            try
+            {
+                await using var connection = await OpenAsync(ct);
+                await using var command = connection.CreateCommand();
+                command.CommandText = Schema;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+                // Another node created the tables at the same instant.
+            }
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, ct);
+    }
+
+    public async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var applied = 0;
+        foreach (var envelope in batch)
+        {
+            var ticketId = TicketIdOf(envelope.PersistenceId);
+            applied += envelope.Event switch
+            {
+                TicketOpenedEntry { Event: var e } => await ExecuteAsync(connection, tx, """
+                    INSERT INTO ticket_summaries (ticket_id, kind, case_id, unit_id, status, opened_at, reply_due, replies, version)
+                    VALUES (@id, @kind, @case, @unit, 'open', @at, @due, 0, @seq)
+                    ON CONFLICT (ticket_id) DO NOTHING
+                    """, c =>
+                {
+                    c.AddParameter("kind", e.Kind.ToKebab());
+                    c.AddParameter("case", e.CaseId, typeof(string));
+                    c.AddParameter("unit", e.UnitId);
+                    c.AddParameter("at", e.OpenedAt.ToUnixTimeMilliseconds());
+                    c.AddParameter("due", e.ReplyDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }, ticketId, envelope.SequenceNr, ct),
+                // The first reply meets (or misses) the deadline; later ones only count.
+                TicketRepliedEntry { Event: var e } => await ExecuteAsync(connection, tx, """
+                    UPDATE ticket_summaries SET
+                        status = CASE WHEN status = 'closed' THEN status ELSE 'answered' END,
+                        first_reply_at = COALESCE(first_reply_at, @at),
+                        first_reply_on_time = COALESCE(first_reply_on_time, @onTime),
+                        replies = replies + 1, version = @seq
+                    WHERE ticket_id = @id AND version < @seq
+                    """, c =>
+                {
+                    c.AddParameter("at", e.At.ToUnixTimeMilliseconds());
+                    c.AddParameter("onTime", e.OnTime ? 1 : 0);
+                }, ticketId, envelope.SequenceNr, ct),
+                TicketClosedEntry { Event: var e } => await ExecuteAsync(connection, tx, """
+                    UPDATE ticket_summaries SET status = 'closed', closed_at = @at, version = @seq
+                    WHERE ticket_id = @id AND version < @seq
+                    """, c => c.AddParameter("at", e.At.ToUnixTimeMilliseconds()), ticketId, envelope.SequenceNr, ct),
+                _ => 0,
+            };
+        }
+        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, offset, now, ct);
+        await tx.CommitAsync(ct);
+        return applied;
+    }
+
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(connection, tx, "DELETE FROM ticket_summaries", _ => { }, null, 0, ct);
+        await ProjectionOffsets.DeleteAsync(connection, tx, ProjectionName, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
+    }
+
+    /// <summary>Every row in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>
+    public async Task<IReadOnlyList<string>> DumpAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT ticket_id, kind, case_id, unit_id, status, opened_at, reply_due, first_reply_at, first_reply_on_time, replies, closed_at, version
+            FROM ticket_summaries ORDER BY ticket_id
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(ct))
+            lines.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount)
+                .Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        return lines;
+    }
+
+    private static string TicketIdOf(string persistenceId) =>
+        persistenceId.StartsWith("ticket-", StringComparison.Ordinal) ? persistenceId["ticket-".Length..] : persistenceId;
+
+    private Task<DbConnection> OpenAsync(CancellationToken ct) => NodeDatabase.OpenAsync(_database, _connectionString, ct);
+
+    /// <summary>Runs one statement of the batch; <c>@id</c> and <c>@seq</c> are the ticket's id and the event's
+    /// sequence number. Returns the rows changed.</summary>
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, Action<DbCommand> parameters,
+        string? ticketId, long sequenceNr, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        if (ticketId is not null)
+        {
+            command.AddParameter("id", ticketId);
+            command.AddParameter("seq", sequenceNr);
+        }
+        parameters(command);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}
