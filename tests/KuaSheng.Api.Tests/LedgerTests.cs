@@ -10,7 +10,7 @@ namespace KuaSheng.Api.Tests;
 
 /// <summary>
 /// The monthly ledger (台账) over HTTP: a scripted October 2026 on the dev clock (six cases across two modes and four
-/// units: completed, returned and withdrawn, not accepted, overdue, badly rated and rectified, mailed), its ledger
+/// units: completed, returned and withdrawn, not accepted, overdue, badly rated and rectified, mailed; three tickets), its ledger
 /// compared figure by figure with what the script says it should be (written out by hand below, not computed by the
 /// production code), the same rows as CSV and xlsx, access rules, and the worklist and overdue list of the read model.
 /// Its own node: it moves the clock.
@@ -46,6 +46,17 @@ public sealed class LedgerTests : IAsyncLifetime
         return created;
     }
 
+    private static async Task<string> OpenTicket(ApiClient window, string unitId)
+    {
+        var opened = await window.Post("/api/v1/tickets", new { kind = "complaint", unitId, text = "材料寄出后一直没有消息。", contact = "138 0013 8000" },
+            Guid.NewGuid().ToString());
+        Expect(opened, HttpStatusCode.Created);
+        return opened.Text("ticketId");
+    }
+
+    private static async Task Reply(ApiClient officer, string ticketId) =>
+        Expect(await officer.Post($"/api/v1/tickets/{ticketId}/reply", new { text = "已核实，正在办理。" }), HttpStatusCode.OK);
+
     private static async Task Rate(ApiClient anyone, ApiClient.Response created, string level, string? comment = null) =>
         Expect(await anyone.Post($"/api/v1/public/cases/{created.Text("caseNumber")}/rating?queryCode={created.Text("queryCode")}",
             new { level, comment, channel = "online" }), HttpStatusCode.OK);
@@ -69,13 +80,15 @@ public sealed class LedgerTests : IAsyncLifetime
         using var supervisor = _node.Client("supervisor");
         using var anyone = _node.Client();
 
-        // F, 30 Sep (September): received, then withdrawn on 12 Oct.
+        // F, 30 Sep (September): received, then withdrawn on 12 Oct. T1: a complaint to the notary, answered on 12 Oct.
         await ClockAt(China(9, 30, 20));
         var f = (await Submit(window, Application("1-1", QijiangId, original: true))).Text("caseId");
+        var t1 = await OpenTicket(window, "qj-notary");
 
         // 12 Oct. A: 学历公证 with an original, mailed to the notary and signed; accepted and approved.
         await ClockAt(China(10, 12, 10));
         Expect(await window.Post($"/api/v1/cases/{f}/withdrawal", new { reason = "不办了" }), HttpStatusCode.OK);
+        await Reply(notary, t1);
         var aCreated = await Submit(window, Application("1-1", QijiangId, original: true));
         var a = aCreated.Text("caseId");
         Expect(await window.Post($"/api/v1/cases/{a}/form-review", new { passed = true }), HttpStatusCode.OK);
@@ -98,6 +111,7 @@ public sealed class LedgerTests : IAsyncLifetime
         // 13 Oct. B returned by the notary, then withdrawn. D: online 1-15 at qj-hrss, accepted, approved, sent electronically.
         await ClockAt(China(10, 13, 10));
         Expect(await notary.Post($"/api/v1/cases/{b}/legs/leg1/acceptance", new { accepted = false, reason = "材料不全" }), HttpStatusCode.OK);
+        var t2 = await OpenTicket(window, "qj-notary"); // T2: answered the next day
         Expect(await window.Post($"/api/v1/cases/{b}/withdrawal", new { reason = "申请人撤回" }), HttpStatusCode.OK);
         var dCreated = await Submit(platform,
             Application("1-15", QijiangId, mode: "online", channel: "online", receivingUnitId: null, delivery: "electronic"));
@@ -110,6 +124,7 @@ public sealed class LedgerTests : IAsyncLifetime
         // 14 Oct. A's result mailed by the notary and signed: completed (2 working days), rated 非常不满意 (qj-window, the
         // unit the applicant dealt with).
         await ClockAt(China(10, 14, 10));
+        await Reply(notary, t2);
         var result = Waybill();
         Expect(await notary.Post($"/api/v1/cases/{a}/result-delivery", new { method = "mail", waybillNumber = result, carrier = "EMS" }), HttpStatusCode.OK);
         Expect(await carrier.Post("/api/v1/carrier/events", new { waybillNumber = result, status = "signed", at = China(10, 14, 11), signedBy = "李四" }),
@@ -128,6 +143,7 @@ public sealed class LedgerTests : IAsyncLifetime
         // 20 Oct. A's bad rating rectified in time. E's acceptance (due 19 Oct) is missed by now.
         await ClockAt(China(10, 20, 10));
         Expect(await window.Post($"/api/v1/cases/{a}/rectification", new { note = "已整改并回访" }), HttpStatusCode.OK);
+        await OpenTicket(window, "qj-notary"); // T3: not answered this month
         await ModeFlowTests.Eventually(() => window.Get($"/api/v1/cases/{e}"),
             r => r.Body!["timeline"]!.AsArray().Any(t => t!["type"]!.GetValue<string>() == "overdue"));
 
@@ -168,6 +184,8 @@ public sealed class LedgerTests : IAsyncLifetime
             },
             ["item qj-window 1-6 proxy"] = new() { ["received"] = 1, ["notAccepted"] = 1, ["receivedForOthers"] = 1 },
             [$"item {cUnit} 1-6 proxy"] = new() { ["receivedByOthers"] = 1 },
+            // Tickets have no item: T2 and T3 opened, T1 and T2 answered in October.
+            ["item qj-notary  "] = new() { ["ticketsOpened"] = 2, ["ticketsAnswered"] = 2 },
             ["item qj-hrss 1-15 online"] = new()
             {
                 ["received"] = 1, ["forwarded"] = 1, ["accepted"] = 1, ["approved"] = 1, ["completed"] = 1, ["completionWorkingDays"] = 2,
@@ -179,9 +197,11 @@ public sealed class LedgerTests : IAsyncLifetime
             expected[$"unit {unit}  "] = Sum(expected.Where(p => p.Key.StartsWith($"item {unit} ", StringComparison.Ordinal)).Select(p => p.Value));
         expected["total   "] = Sum(expected.Where(p => p.Key.StartsWith("item ", StringComparison.Ordinal)).Select(p => p.Value));
 
-        // The late acceptance of E is the last event: once it counts, everything before it does.
+        // The late acceptance of E is the last case event, T3 the last ticket event (another projection): once they
+        // count, everything before them does.
         var ledger = await CaseSearchTests.Until(supervisor, "/api/v1/ledger?month=2026-10",
-            r => r.Body!["rows"]!.AsArray().Any(row => Key(row!) == "item qj-notary 1-1 proxy" && Figures(row!)["accepted"] == 2));
+            r => r.Body!["rows"]!.AsArray().Any(row => Key(row!) == "item qj-notary 1-1 proxy" && Figures(row!)["accepted"] == 2)
+                 && r.Body!["rows"]!.AsArray().Any(row => Key(row!) == "item qj-notary  " && Figures(row!)["ticketsOpened"] == 2));
         var rows = ledger.Body!["rows"]!.AsArray().Select(r => r!).ToList();
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), rows.Select(Key).Order(StringComparer.Ordinal));
         foreach (var row in rows)
@@ -205,9 +225,9 @@ public sealed class LedgerTests : IAsyncLifetime
         var own = await notary.Get("/api/v1/ledger?month=2026-10");
         Expect(own, HttpStatusCode.OK);
         Assert.Equal("qj-notary", own.Text("unitId"));
-        Assert.Equal(["item qj-notary 1-1 proxy", "unit qj-notary  ", "total   "], own.Body!["rows"]!.AsArray().Select(r => Key(r!)));
+        Assert.Equal(["item qj-notary 1-1 proxy", "item qj-notary  ", "unit qj-notary  ", "total   "], own.Body!["rows"]!.AsArray().Select(r => Key(r!)));
         Assert.Equal(expected["unit qj-notary  "].Where(p => p.Value != 0).OrderBy(p => p.Key),
-            Figures(own.Body!["rows"]![1]!).Where(p => p.Value != 0).OrderBy(p => p.Key));
+            Figures(own.Body!["rows"]![2]!).Where(p => p.Value != 0).OrderBy(p => p.Key));
 
         await FilesCarryTheJsonRows(supervisor, rows);
     }

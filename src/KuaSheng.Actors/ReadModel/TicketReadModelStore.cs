@@ -4,6 +4,7 @@ using Akka.Persistence.Query;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Ledger;
 using Npgsql;
 
 namespace KuaSheng.Actors.ReadModel;
@@ -150,6 +151,31 @@ public sealed class TicketReadModelStore : IProjection
     {
         await using var connection = await OpenAsync(ct);
         return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
+    }
+
+    /// <summary>The tickets of a ledger month (台账) per unit: opened in the month, and answered (first reply) in the
+    /// month; of one unit or all. Tickets carry no item: they count in the unit's row without an item.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> LedgerEntriesAsync(LedgerMonth month, string? unitId, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        var entries = new List<LedgerEntry>();
+        foreach (var (column, counts) in new (string, Func<long, LedgerCounts>)[]
+                 {
+                     ("opened_at", n => new LedgerCounts { TicketsOpened = n }),
+                     ("first_reply_at", n => new LedgerCounts { TicketsAnswered = n }),
+                 })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT unit_id, COUNT(*) FROM ticket_summaries WHERE {column} >= @from AND {column} < @to" +
+                                  (unitId is null ? "" : " AND unit_id = @unit") + " GROUP BY unit_id";
+            command.AddParameter("from", month.Start.ToUnixTimeMilliseconds());
+            command.AddParameter("to", month.End.ToUnixTimeMilliseconds());
+            if (unitId is not null) command.AddParameter("unit", unitId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) entries.Add(new LedgerEntry(reader.GetString(0), null, null, counts(reader.GetInt64(1))));
+        }
+        return entries;
     }
 
     /// <summary>Every row in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>

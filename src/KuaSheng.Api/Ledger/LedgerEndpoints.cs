@@ -41,7 +41,7 @@ public static class LedgerEndpoints
     }
 
     private static async Task<IResult> Get(HttpContext http, string? month, string? unitId, string? format, CaseReadModelStore store,
-        ReferenceGateway reference)
+        TicketReadModelStore tickets, ReferenceGateway reference)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
         var supervisor = caller.Role == Roles.Supervisor;
@@ -64,7 +64,8 @@ public static class LedgerEndpoints
         var data = reference.Current;
         if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {unitId} was not found.");
 
-        var entries = await store.LedgerEntriesAsync(ledgerMonth, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted);
+        var entries = (await store.LedgerEntriesAsync(ledgerMonth, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted))
+            .Concat(await tickets.LedgerEntriesAsync(ledgerMonth, unitId, http.RequestAborted));
         var report = LedgerReport.Build(ledgerMonth, entries, unitId is null ? [] : [unitId], id => data.Units.Find(id)?.Name,
             code => data.Catalogue.Find(code)?.Name);
         return format switch
