@@ -34,6 +34,7 @@ internal static class CaseDetailTables
             step         TEXT    NOT NULL,
             leg_id       TEXT    NULL,
             unit_id      TEXT    NOT NULL,
+            start        TEXT    NOT NULL,
             due          TEXT    NOT NULL,
             provisional  INTEGER NOT NULL,
             met_at       BIGINT  NULL,
@@ -54,7 +55,8 @@ internal static class CaseDetailTables
 
     public const string DeleteAll = "DELETE FROM case_legs; DELETE FROM case_deadlines; DELETE FROM case_mailings;";
 
-    private const string DeadlineColumns = "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
+    private const string DeadlineColumns =
+        "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.start, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
 
     public static async Task ReplaceAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
     {
@@ -75,8 +77,8 @@ internal static class CaseDetailTables
             }, ct);
         foreach (var d in s.Deadlines)
             await connection.ExecuteAsync(tx, """
-                INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, due, provisional, met_at, missed_at, cancelled_at)
-                VALUES (@id, @deadline, @step, @leg, @unit, @due, @provisional, @met, @missed, @cancelled)
+                INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, start, due, provisional, met_at, missed_at, cancelled_at)
+                VALUES (@id, @deadline, @step, @leg, @unit, @start, @due, @provisional, @met, @missed, @cancelled)
                 """, c =>
             {
                 c.AddParameter("id", s.CaseId);
@@ -84,6 +86,7 @@ internal static class CaseDetailTables
                 c.AddParameter("step", d.Step.ToKebab());
                 c.AddParameter("leg", d.LegId, typeof(string));
                 c.AddParameter("unit", d.UnitId);
+                c.AddParameter("start", Day(d.Start));
                 c.AddParameter("due", Day(d.Due));
                 c.AddParameter("provisional", d.Provisional ? 1 : 0);
                 c.AddParameter("met", d.MetAt?.ToUnixTimeMilliseconds(), typeof(long));
@@ -106,7 +109,7 @@ internal static class CaseDetailTables
     /// <summary>Restores the deadlines and mailings of a stored summary (the legs come from its JSON column).</summary>
     public static async Task<CaseSummary> LoadIntoAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
     {
-        var deadlines = new List<SummaryDeadline>();
+        var deadlines = new List<Deadline>();
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
@@ -173,7 +176,7 @@ internal static class CaseDetailTables
         while (await r.ReadAsync(ct))
         {
             var (caseId, deadline) = ReadDeadline(r);
-            rows.Add(new OpenDeadlineRow(caseId, r.GetString(10), r.GetString(11), deadline));
+            rows.Add(new OpenDeadlineRow(caseId, r.GetString(11), r.GetString(12), deadline));
         }
         return rows;
     }
@@ -182,7 +185,7 @@ internal static class CaseDetailTables
     public static async Task DumpAsync(DbConnection connection, List<string> lines, CancellationToken ct)
     {
         await ReadLines(connection, "SELECT case_id, leg_id, unit_id, item_code, role, ord, status FROM case_legs ORDER BY case_id, leg_id", "leg", lines, ct);
-        await ReadLines(connection, "SELECT case_id, deadline_id, step, leg_id, unit_id, due, provisional, met_at, missed_at, cancelled_at " +
+        await ReadLines(connection, "SELECT case_id, deadline_id, step, leg_id, unit_id, start, due, provisional, met_at, missed_at, cancelled_at " +
                                     "FROM case_deadlines ORDER BY case_id, deadline_id", "deadline", lines, ct);
         await ReadLines(connection, "SELECT case_id, mailing_id, purpose, sender_unit_id, status FROM case_mailings ORDER BY case_id, mailing_id",
             "mailing", lines, ct);
@@ -198,10 +201,11 @@ internal static class CaseDetailTables
                 .Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
     }
 
-    private static (string CaseId, SummaryDeadline Deadline) ReadDeadline(DbDataReader r) => (r.GetString(0), new SummaryDeadline(
-        r.GetString(1), Parse<DeadlineStep>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture) != 0, Time(r, 7), Time(r, 8), Time(r, 9)));
+    private static (string CaseId, Deadline Deadline) ReadDeadline(DbDataReader r) => (r.GetString(0), new Deadline(
+        r.GetString(1), Parse<DeadlineStep>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), Date(r, 5), Date(r, 6),
+        Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture) != 0, Time(r, 8), Time(r, 9), Time(r, 10)));
+
+    private static DateOnly Date(DbDataReader r, int i) => DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Time(DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i)).ToOffset(CaseContext.ChinaOffset);
@@ -216,4 +220,4 @@ internal static class CaseDetailTables
 public sealed record OpenLegRow(string CaseId, string ItemCode, string LegId, LegRole Role, LegStatus Status);
 
 /// <summary>An open deadline (case_deadlines) with its case's number and item.</summary>
-public sealed record OpenDeadlineRow(string CaseId, string CaseNumber, string ItemCode, SummaryDeadline Deadline);
+public sealed record OpenDeadlineRow(string CaseId, string CaseNumber, string ItemCode, Deadline Deadline);

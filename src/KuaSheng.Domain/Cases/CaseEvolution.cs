@@ -89,18 +89,8 @@ internal static class CaseEvolution
         CaseRated r => (s with { Rating = new Rating(r.Level, r.Comment, r.Channel, r.At, r.RatedUnitId) }, "rated", r.Level.ToKebab()),
         RectificationOpened o => (s with { Rectification = new Rectification(o.UnitId, o.At) }, "rectification-opened", o.UnitId),
         RectificationRecorded r => (s with { Rectification = s.Rectification! with { Note = r.Note, DoneAt = r.At } }, "rectified", r.Note),
-        DeadlineSet d => (s with { Deadlines = s.Deadlines.Add(d.Deadline) }, null, null),
-        DeadlineMet m => (s with { Deadlines = SetDeadline(s, m.DeadlineId, d => d with { MetAt = m.At }) }, null, null),
-        DeadlineMissed m => (s with { Deadlines = SetDeadline(s, m.DeadlineId, d => d with { MissedAt = m.At }) }, "overdue", StepOf(s, m.DeadlineId)),
-        DeadlinesCancelled x => (s with
-        {
-            Deadlines = s.Deadlines.ConvertAll(d => x.DeadlineIds.Contains(d.DeadlineId) ? d with { CancelledAt = x.At } : d),
-        }, null, null),
-        DeadlinesShifted x => (s with
-        {
-            Deadlines = s.Deadlines.ConvertAll(d =>
-                x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n ? d with { Due = n.Due, Provisional = n.Provisional } : d),
-        }, null, null),
+        DeadlineMissed m => (s with { Deadlines = DeadlineChanges.Apply(s.Deadlines, e) }, "overdue", StepOf(s, m.DeadlineId)),
+        DeadlineSet or DeadlineMet or DeadlinesCancelled or DeadlinesShifted => (s with { Deadlines = DeadlineChanges.Apply(s.Deadlines, e) }, null, null),
         _ => throw new InvalidOperationException($"No rule to apply {e.GetType().Name}."),
     };
 
@@ -113,9 +103,6 @@ internal static class CaseEvolution
 
     private static ImmutableList<Leg> SetLeg(CaseState s, string legId, Func<Leg, Leg> change) =>
         s.Legs.ConvertAll(l => l.LegId == legId ? change(l) : l);
-
-    private static ImmutableList<Deadline> SetDeadline(CaseState s, string id, Func<Deadline, Deadline> change) =>
-        s.Deadlines.ConvertAll(d => d.DeadlineId == id ? change(d) : d);
 
     /// <summary>After an acceptance: accepted once no current leg waits for acceptance or is returned.</summary>
     private static CaseState WithCurrentStatus(CaseState s) =>

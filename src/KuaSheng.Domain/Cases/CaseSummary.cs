@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using KuaSheng.Domain.Catalogue;
-using KuaSheng.Domain.Deadlines;
 using KuaSheng.Domain.Routing;
 
 namespace KuaSheng.Domain.Cases;
@@ -8,22 +7,6 @@ namespace KuaSheng.Domain.Cases;
 /// <summary>A leg as the case summary needs it: which unit holds it, where it stands, its role and order (for the
 /// worklist; rows written before these were kept read as a home leg of order 1 until a rebuild).</summary>
 public sealed record SummaryLeg(string LegId, string UnitId, LegStatus Status, LegRole Role = LegRole.Home, int Order = 1);
-
-/// <summary>A deadline as the read model keeps it: the worklist and overdue lists show the open ones, and the ledger
-/// attributes a miss (超期) to the deadline's unit.</summary>
-public sealed record SummaryDeadline(
-    string DeadlineId,
-    DeadlineStep Step,
-    string? LegId,
-    string UnitId,
-    DateOnly Due,
-    bool Provisional,
-    DateTimeOffset? MetAt = null,
-    DateTimeOffset? MissedAt = null,
-    DateTimeOffset? CancelledAt = null)
-{
-    public bool IsOpen => MetAt is null && CancelledAt is null;
-}
 
 /// <summary>A mailing as the ledger needs it: who sent it and how far it got (signed is counted once).</summary>
 public sealed record SummaryMailing(string MailingId, MailingPurpose Purpose, string SenderUnitId, CarrierStatus Status);
@@ -57,7 +40,9 @@ public sealed record CaseSummary
     public required ImmutableList<SummaryLeg> Legs { get; init; }
     /// <summary>Every unit involved, sorted: receiving unit, legs' units, deadlines' units.</summary>
     public required ImmutableSortedSet<string> Units { get; init; }
-    public ImmutableList<SummaryDeadline> Deadlines { get; init; } = [];
+    /// <summary>The deadlines, as the case keeps them: the worklist and overdue lists show the open ones, and the
+    /// ledger attributes a miss (超期) to the deadline's unit.</summary>
+    public ImmutableList<Deadline> Deadlines { get; init; } = [];
     public ImmutableList<SummaryMailing> Mailings { get; init; } = [];
 
     /// <summary>The unit that does the window's steps (收件, 推送, 不予受理, mail-out of originals): the receiving unit,
@@ -112,23 +97,9 @@ public sealed record CaseSummary
         CaseWithdrawn => this with { Status = CaseStatus.Withdrawn },
         CaseSuspended => this with { StatusBeforeSuspension = Status, Status = CaseStatus.Suspended },
         CaseResumed => this with { Status = StatusBeforeSuspension ?? CaseStatus.Accepted, StatusBeforeSuspension = null },
-        DeadlineSet d => this with
-        {
-            Units = Units.Add(d.Deadline.UnitId),
-            Deadlines = Deadlines.Add(new SummaryDeadline(d.Deadline.DeadlineId, d.Deadline.Step, d.Deadline.LegId, d.Deadline.UnitId,
-                d.Deadline.Due, d.Deadline.Provisional)),
-        },
-        DeadlineMet m => SetDeadline(m.DeadlineId, d => d with { MetAt = m.At }),
-        DeadlineMissed m => SetDeadline(m.DeadlineId, d => d with { MissedAt = m.At }) with { Overdue = true },
-        DeadlinesCancelled x => this with
-        {
-            Deadlines = Deadlines.ConvertAll(d => x.DeadlineIds.Contains(d.DeadlineId) ? d with { CancelledAt = x.At } : d),
-        },
-        DeadlinesShifted x => this with
-        {
-            Deadlines = Deadlines.ConvertAll(d =>
-                x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n ? d with { Due = n.Due, Provisional = n.Provisional } : d),
-        },
+        DeadlineSet d => this with { Units = Units.Add(d.Deadline.UnitId), Deadlines = DeadlineChanges.Apply(Deadlines, e) },
+        DeadlineMissed => this with { Overdue = true, Deadlines = DeadlineChanges.Apply(Deadlines, e) },
+        DeadlineMet or DeadlinesCancelled or DeadlinesShifted => this with { Deadlines = DeadlineChanges.Apply(Deadlines, e) },
         MailingRegistered m => this with { Mailings = Mailings.Add(new SummaryMailing(m.MailingId, m.Purpose, SenderOf(m), CarrierStatus.Registered)) },
         CarrierEventRecorded c => this with
         {
@@ -144,9 +115,6 @@ public sealed record CaseSummary
     /// (officer or window) when that unit is involved in the case, else the window's unit.</summary>
     private string SenderOf(MailingRegistered m) =>
         m.Purpose == MailingPurpose.Result && CommandActor.UnitOf(m.By) is { } unit && Units.Contains(unit) ? unit : WindowUnitId;
-
-    private CaseSummary SetDeadline(string deadlineId, Func<SummaryDeadline, SummaryDeadline> change) =>
-        this with { Deadlines = Deadlines.ConvertAll(d => d.DeadlineId == deadlineId ? change(d) : d) };
 
     private CaseSummary SetLeg(string legId, LegStatus status) =>
         this with { Legs = Legs.ConvertAll(l => l.LegId == legId ? l with { Status = status } : l) };
