@@ -133,6 +133,7 @@ internal static class CaseDetailTables
         {
             Deadlines = [.. deadlines.OrderBy(d => d.DeadlineId.Length).ThenBy(d => d.DeadlineId, StringComparer.Ordinal)],
             Mailings = [.. mailings],
+            Units = s.Units.Union(deadlines.Select(d => d.UnitId)),
         };
     }
 
