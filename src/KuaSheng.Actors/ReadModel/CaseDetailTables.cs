@@ -58,10 +58,22 @@ internal static class CaseDetailTables
     private const string DeadlineColumns =
         "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.start, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
 
-    public static async Task ReplaceAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    /// <summary>Rewrites what changed between the stored summary (<paramref name="before"/>, null for a new case)
+    /// and <paramref name="s"/>: the legs, the deadlines, the mailings, each only when it differs (most events change
+    /// one of them or none; on SQLite every statement holds the write lock the journal also needs).</summary>
+    public static async Task ReplaceAsync(DbConnection connection, DbTransaction tx, CaseSummary? before, CaseSummary s, CancellationToken ct)
     {
-        await connection.ExecuteAsync(tx, "DELETE FROM case_legs WHERE case_id = @id; DELETE FROM case_deadlines WHERE case_id = @id; " +
-                                          "DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
+        if (before is null || !before.Legs.SequenceEqual(s.Legs))
+            await ReplaceLegsAsync(connection, tx, s, ct);
+        if (before is null || !before.Deadlines.SequenceEqual(s.Deadlines))
+            await ReplaceDeadlinesAsync(connection, tx, s, ct);
+        if (before is null || !before.Mailings.SequenceEqual(s.Mailings))
+            await ReplaceMailingsAsync(connection, tx, s, ct);
+    }
+
+    private static async Task ReplaceLegsAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(tx, "DELETE FROM case_legs WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
         foreach (var l in s.Legs)
             await connection.ExecuteAsync(tx, """
                 INSERT INTO case_legs (case_id, leg_id, unit_id, item_code, role, ord, status) VALUES (@id, @leg, @unit, @item, @role, @ord, @status)
@@ -75,6 +87,11 @@ internal static class CaseDetailTables
                 c.AddParameter("ord", l.Order);
                 c.AddParameter("status", l.Status.ToKebab());
             }, ct);
+    }
+
+    private static async Task ReplaceDeadlinesAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(tx, "DELETE FROM case_deadlines WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
         foreach (var d in s.Deadlines)
             await connection.ExecuteAsync(tx, """
                 INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, start, due, provisional, met_at, missed_at, cancelled_at)
@@ -93,6 +110,11 @@ internal static class CaseDetailTables
                 c.AddParameter("missed", d.MissedAt?.ToUnixTimeMilliseconds(), typeof(long));
                 c.AddParameter("cancelled", d.CancelledAt?.ToUnixTimeMilliseconds(), typeof(long));
             }, ct);
+    }
+
+    private static async Task ReplaceMailingsAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(tx, "DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
         foreach (var m in s.Mailings)
             await connection.ExecuteAsync(tx, """
                 INSERT INTO case_mailings (case_id, mailing_id, purpose, sender_unit_id, status) VALUES (@id, @mailing, @purpose, @sender, @status)

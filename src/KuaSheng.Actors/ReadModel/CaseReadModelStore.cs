@@ -168,7 +168,7 @@ public sealed class CaseReadModelStore : IProjection
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);
         var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
         var applied = 0;
         foreach (var envelope in batch)
@@ -176,7 +176,10 @@ public sealed class CaseReadModelStore : IProjection
             if (envelope.Event is not CaseJournalEvent journalEvent) continue;
             var caseId = journalEvent.Event is CaseSubmitted submitted ? submitted.CaseId : CaseIdOf(envelope.PersistenceId);
             if (!rows.TryGetValue(caseId, out var current))
+            {
                 current = rows[caseId] = await LoadAsync(connection, tx, caseId, ct);
+                stored[caseId] = current?.Summary;
+            }
             if (current is { } known && envelope.SequenceNr <= known.Version) continue;
             CaseSummary next;
             if (journalEvent.Event is CaseSubmitted s) next = CaseSummary.Start(s);
@@ -184,13 +187,13 @@ public sealed class CaseReadModelStore : IProjection
             else continue; // an event without its submission cannot be placed; it cannot happen with one journal
             facts.AddRange(LedgerFacts.From(current?.Summary, journalEvent.Event, next).Select(f => (caseId, envelope.SequenceNr, f)));
             rows[caseId] = (next, envelope.SequenceNr);
-            changed.Add(caseId);
             applied++;
         }
         foreach (var (_, row) in rows)
             if (row is { } r) await UpsertAsync(connection, tx, r.Summary, r.Version, ct);
-        foreach (var caseId in changed)
-            await CaseDetailTables.ReplaceAsync(connection, tx, rows[caseId]!.Value.Summary, ct);
+        foreach (var (caseId, before) in stored)
+            if (rows[caseId] is { } r && !ReferenceEquals(r.Summary, before))
+                await CaseDetailTables.ReplaceAsync(connection, tx, before, r.Summary, ct);
         foreach (var (caseId, seq, fact) in facts)
             await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
         await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, offset, now, ct);
