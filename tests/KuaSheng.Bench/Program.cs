@@ -26,6 +26,7 @@ try
         "idle-memory" => await IdleMemoryBench.Run(options),
         "readonly-under-load" => await ReadOnlyBench.Run(options),
         "projection" => await ProjectionBench.Run(options),
+        "projection-apply" => await ProjectionApplyBench.Run(options),
         "_recovery-build" => await RecoveryBench.BuildChild(options),
         "_recovery-measure" => await RecoveryBench.MeasureChild(options),
         "_idle" => await IdleMemoryBench.RunChild(options),

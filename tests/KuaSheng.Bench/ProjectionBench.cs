@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.ReadModel;
 
@@ -68,6 +70,35 @@ internal static class ProjectionBench
         var behind = samples.Select(s => (double)s.Status.EventsBehind).Order().ToList();
         Console.WriteLine($"  lag during the burst (n={lags.Count} samples): p50 {Stats.Ms(Stats.Percentile(lags, 50))} ms, p95 {Stats.Ms(Stats.Percentile(lags, 95))} ms, max {Stats.Ms(lags.LastOrDefault())} ms");
         Console.WriteLine($"  events behind: p50 {Stats.Percentile(behind, 50):F0}, p95 {Stats.Percentile(behind, 95):F0}, max {behind.LastOrDefault():F0}");
+
+        // Reading alone: the whole tag from zero, nothing written (what a rebuild cannot go faster than).
+        var read = Stopwatch.StartNew();
+        var journal = Akka.Persistence.Query.PersistenceQuery.Get(node.System)
+            .ReadJournalFor<Akka.Persistence.Sql.Query.SqlReadJournal>(Akka.Persistence.Sql.Query.SqlReadJournal.Identifier);
+        var arrivals = new List<double>();
+        if (Environment.GetEnvironmentVariable("KUASHENG_BENCH_TRACE_SQL") == "1")
+        {
+            LinqToDB.Data.DataConnection.TurnTraceSwitchOn();
+            LinqToDB.Data.DataConnection.WriteTraceLine = (message, category, level) =>
+            {
+                if (message?.Contains("tags", StringComparison.Ordinal) == true) Console.WriteLine($"[sql {category}] {message}");
+            };
+        }
+        var readCount = await journal.CurrentEventsByTag(ReadModelTagger.CaseTag, Akka.Persistence.Query.Offset.Sequence(0))
+            .RunAggregate(0L, (n, _) => { arrivals.Add(read.Elapsed.TotalMilliseconds); return n + 1; }, node.System.Materializer());
+        var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => b - a).ToList();
+        Console.WriteLine($"  arrivals: first after {arrivals.FirstOrDefault():F0} ms; gaps over 20 ms: {gaps.Count(g => g > 20)} summing {gaps.Where(g => g > 20).Sum():F0} ms; the rest sum {gaps.Where(g => g <= 20).Sum():F0} ms");
+        Console.WriteLine($"read alone (CurrentEventsByTag from zero): {readCount} events in {read.Elapsed.TotalSeconds:F1} s ({readCount / read.Elapsed.TotalSeconds:F0} events/s)");
+
+        // Deserializing alone: the same events through the node's serializer.
+        var serialization = node.System.Serialization;
+        var loaded = await journal.CurrentEventsByTag(ReadModelTagger.CaseTag, Akka.Persistence.Query.Offset.Sequence(0))
+            .Select(e => e.Event).RunAggregate(new List<object>(), (list, e) => { list.Add(e); return list; }, node.System.Materializer());
+        var serializer = (Akka.Serialization.SerializerWithStringManifest)serialization.FindSerializerFor(loaded[0]);
+        var blobs = loaded.Select(e => (serializer.ToBinary(e), serializer.Manifest(e))).ToList();
+        var deserialize = Stopwatch.StartNew();
+        foreach (var (bytes, manifest) in blobs) serializer.FromBinary(bytes, manifest);
+        Console.WriteLine($"deserialize alone: {blobs.Count} events in {deserialize.Elapsed.TotalMilliseconds:F0} ms");
 
         var rebuild = Stopwatch.StartNew();
         await projection.Ask<ProjectionRebuildStarted>(new RebuildProjection(), Timeout);

@@ -68,6 +68,7 @@ public static class KuaShengAkka
         WithPersistence(builder, options);
 
         var role = options.Cluster.Roles.FirstOrDefault();
+        var projections = ProjectionSettings.For(options);
         var caseSettings = new CaseActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.SnapshotEvery,
             options.PassivateAfter, options.RedeliveryInterval, AskTimeout);
         var ticketSettings = new TicketActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.PassivateAfter,
@@ -109,9 +110,9 @@ public static class KuaShengAkka
                 new EntityExtractor(MaxShards, TicketEntities.EntityId),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
             // The read models: one runner per projection in the cluster, restarted with backoff after a failure.
-            .WithSingleton<CaseProjectionKey>("case-projection", ProjectionRunner.Supervised(readModel, ProjectionSettings.Default),
+            .WithSingleton<CaseProjectionKey>("case-projection", ProjectionRunner.Supervised(readModel, projections),
                 new ClusterSingletonOptions { Role = role })
-            .WithSingleton<TicketProjectionKey>("ticket-projection", ProjectionRunner.Supervised(ticketReadModel, ProjectionSettings.Default),
+            .WithSingleton<TicketProjectionKey>("ticket-projection", ProjectionRunner.Supervised(ticketReadModel, projections),
                 new ClusterSingletonOptions { Role = role })
             .WithActors((system, registry, _) =>
             {

@@ -44,4 +44,9 @@ public static class NodeDatabase
         parameters(command);
         return await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>The journal's tables do not exist yet: Akka.Persistence.Sql creates them with the first event.</summary>
+    public static bool IsMissingTable(Exception e) =>
+        e is SqliteException { SqliteErrorCode: 1 } sqlite && sqlite.Message.Contains("no such table", StringComparison.Ordinal)
+        || e is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable };
 }

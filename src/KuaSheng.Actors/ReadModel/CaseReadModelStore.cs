@@ -166,6 +166,7 @@ public sealed class CaseReadModelStore : IProjection
     {
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
+        await JournalTagIndex.EnsureAsync(connection, _connectionString, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
         var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);

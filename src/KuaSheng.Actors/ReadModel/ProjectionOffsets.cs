@@ -62,6 +62,13 @@ public static class ProjectionOffsets
         command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM tags WHERE tag = @tag AND ordering_id > @offset LIMIT {BacklogCountCap + 1}) AS behind";
         command.AddParameter("tag", tag);
         command.AddParameter("offset", offset);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (NodeDatabase.IsMissingTable(e))
+        {
+            return 0; // no event written yet
+        }
     }
 }

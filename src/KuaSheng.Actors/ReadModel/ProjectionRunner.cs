@@ -9,9 +9,13 @@ using Akka.Streams.Dsl;
 
 namespace KuaSheng.Actors.ReadModel;
 
-public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow)
+/// <param name="Source">Where the events of the projection's tag come from (by database: <see cref="SqliteTaggedEvents"/>
+/// or <see cref="ReadJournalTaggedEvents"/>).</param>
+public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow, ITaggedEvents Source)
 {
-    public static readonly ProjectionSettings Default = new(500, TimeSpan.FromMilliseconds(200));
+    public static ProjectionSettings For(KuaSheng.Actors.Hosting.KuaShengOptions options) => options.Database == KuaSheng.Actors.Hosting.DatabaseKind.Sqlite
+        ? new(500, TimeSpan.FromMilliseconds(200), new SqliteTaggedEvents(options.SqliteConnectionString(), 1000, TimeSpan.FromMilliseconds(200)))
+        : new(500, TimeSpan.FromMilliseconds(200), ReadJournalTaggedEvents.Instance);
 }
 
 /// <summary>
@@ -142,8 +146,7 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
         var generation = ++_generation;
         var self = Self;
         var store = _store;
-        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var (killSwitch, done) = journal.EventsByTag(store.Tag, Offset.Sequence(_offset))
+        var (killSwitch, done) = _settings.Source.EventsByTag(Context.System, store.Tag, _offset)
             .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, async events =>

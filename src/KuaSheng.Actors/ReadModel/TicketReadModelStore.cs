@@ -93,6 +93,7 @@ public sealed class TicketReadModelStore : IProjection
     {
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
+        await JournalTagIndex.EnsureAsync(connection, _connectionString, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var applied = 0;
         foreach (var envelope in batch)
