@@ -62,7 +62,7 @@ public static class KuaShengAkka
                 SplitBrainResolver = new KeepMajorityOption(),
             })
             .WithKuaShengSerialization();
-        WithPersistence(builder, options);
+        builder.WithKuaShengPersistence(options);
 
         var role = options.Cluster.Roles.FirstOrDefault();
         var caseSettings = new CaseActorSettings(clock, () => reference.Current.Calendar, TimeLimits.Default, options.SnapshotEvery,
@@ -123,7 +123,9 @@ public static class KuaShengAkka
     private static void TagCases(AkkaPersistenceJournalBuilder journal) =>
         journal.AddWriteEventAdapter<CaseTagger>("case-tagger", [typeof(CaseJournalEvent)]);
 
-    private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
+    /// <summary>The journal and snapshot store of the node, with its settings (also used alone by the benchmark of the
+    /// framework's own limit).</summary>
+    public static AkkaConfigurationBuilder WithKuaShengPersistence(this AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
         // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
         // kept a node unavailable ~22 s after the database was writable again: docs/benchmarks.md).
@@ -137,12 +139,13 @@ public static class KuaShengAkka
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
                 ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagCases);
-            return;
+            return builder;
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
         builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
+        return builder;
     }
 }
