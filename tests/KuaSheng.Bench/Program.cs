@@ -14,6 +14,7 @@ using KuaSheng.Bench;
 //   projection           [--cases 1000] [--events-per-case 10]
 //   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300]
 //                        (issue #6; ops/bench.sh builds and runs it)
+//   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
 //
 // Commands whose names start with '_' are the child processes that the commands above start (a restart, or a run whose
 // memory must not be mixed with another's, is a process of its own).
@@ -29,6 +30,7 @@ try
         "readonly-under-load" => await ReadOnlyBench.Run(options),
         "projection" => await ProjectionBench.Run(options),
         "suite" => await KuaSheng.Bench.Suite.SuiteBench.Run(options),
+        "framework-limit" => await KuaSheng.Bench.Suite.FrameworkLimit.Run(options),
         "_recovery-build" => await RecoveryBench.BuildChild(options),
         "_recovery-measure" => await RecoveryBench.MeasureChild(options),
         "_idle" => await IdleMemoryBench.RunChild(options),
@@ -51,6 +53,7 @@ static int Help()
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
           projection           [--cases 1000] [--events-per-case 10]
           suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300]
+          framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
     return 2;
 }

@@ -16,13 +16,15 @@ namespace KuaSheng.Bench.Suite;
 /// </summary>
 internal static class FrameworkLimit
 {
-    public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure)
+    /// <param name="hocon">Settings tried on top of the node's (experiments: batch size, parallelism...).</param>
+    public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure, string hocon = "")
     {
         var options = new KuaShengOptions { DataDir = dataDir };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("framework-limit", (akka, _) => akka
             .WithKuaShengPersistence(options)
+            .AddHocon(hocon, HoconAddMode.Prepend)
             .ConfigureLoggers(l => l.LogLevel = Akka.Event.LogLevel.WarningLevel));
         using var host = builder.Build();
         await host.StartAsync();
@@ -47,6 +49,17 @@ internal static class FrameworkLimit
         {
             await host.StopAsync();
         }
+    }
+
+    /// <summary><c>framework-limit</c>: the limit alone, with settings to try (<c>--hocon "..."</c>).</summary>
+    public static async Task<int> Run(Args options)
+    {
+        Machine.Print("framework-limit", options.Echo());
+        using var dir = new TempDir("framework");
+        var rate = await MeasureAsync(dir.Path, options.Int("actors", 64), options.Int("payload", 300), TimeSpan.FromSeconds(options.Int("warmup", 3)),
+            TimeSpan.FromSeconds(options.Int("seconds", 10)), options.String("hocon", ""));
+        Console.WriteLine($"framework limit: {rate:F0} events/s (load average {Machine.LoadAverage()})");
+        return 0;
     }
 
     internal sealed class Switch

@@ -6,8 +6,11 @@ namespace KuaSheng.Bench.Suite;
 /// <summary>What one load phase gave: commands and flows completed in the measured window, latencies of the commands
 /// sent in it (ms), failures, and the journal before and after the window.</summary>
 internal sealed record LoadResult(double Seconds, long Commands, long Flows, long Failed, IReadOnlyList<double> LatenciesMs,
-    JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight)
+    JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight, TimeSpan NodeCpu)
 {
+    /// <summary>The node's CPU time per command answered in the window (hardly changed by the machine's other load).</summary>
+    public double NodeCpuMsPerCommand => NodeCpu.TotalMilliseconds / Commands;
+
     public double CommandsPerSecond => Commands / Seconds;
     public double FlowsPerSecond => Flows / Seconds;
     public double JournalEventsPerSecond => (After.Ordering - Before.Ordering) / Seconds;
@@ -19,7 +22,7 @@ internal sealed record LoadResult(double Seconds, long Commands, long Flows, lon
 internal static class HttpLoad
 {
     /// <summary><paramref name="clients"/> clients each run flows one after another; counted after the warm-up.</summary>
-    public static async Task<LoadResult> ClosedAsync(CaseFlows flows, JournalWatch watch, int clients, TimeSpan warmup, TimeSpan measure)
+    public static async Task<LoadResult> ClosedAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, int clients, TimeSpan warmup, TimeSpan measure)
     {
         var counting = false;
         long commands = 0, done = 0, failed = 0;
@@ -45,13 +48,15 @@ internal static class HttpLoad
         await Task.Delay(warmup);
         watch.StartSampling();
         var before = watch.Now();
+        var cpu = nodeCpu();
         Volatile.Write(ref counting, true);
         await Task.Delay(measure);
         Volatile.Write(ref counting, false);
         var after = watch.Now();
+        cpu = nodeCpu() - cpu;
         var lags = watch.Lags;
         await Task.WhenAll(workers);
-        return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after, lags, clients);
+        return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after, lags, clients, cpu);
     }
 
     /// <summary>
@@ -59,7 +64,7 @@ internal static class HttpLoad
     /// the answers do (no coordinated omission). A slot sends the next step of a flow whose previous step has been
     /// answered, else starts a new flow, so there is always something to send. Latency = answer time − due time.
     /// </summary>
-    public static async Task<LoadResult> OpenAsync(CaseFlows flows, JournalWatch watch, double rate, TimeSpan warmup, TimeSpan measure)
+    public static async Task<LoadResult> OpenAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, double rate, TimeSpan warmup, TimeSpan measure)
     {
         var ready = new ConcurrentQueue<CaseFlow>();
         var latencies = new ConcurrentBag<double>();
@@ -71,6 +76,7 @@ internal static class HttpLoad
         var total = (long)(rate * (warmup + measure).TotalSeconds);
         var firstMeasured = (long)(rate * warmup.TotalSeconds);
         JournalWatch.Mark? before = null;
+        var cpu = TimeSpan.Zero;
 
         for (long i = 0; i < total; i++)
         {
@@ -81,6 +87,7 @@ internal static class HttpLoad
             {
                 watch.StartSampling();
                 before = watch.Now();
+                cpu = nodeCpu();
             }
             var measured = i >= firstMeasured;
             var flow = ready.TryDequeue(out var f) ? f : flows.Start();
@@ -106,8 +113,9 @@ internal static class HttpLoad
         var after = watch.Now();
         var lags = watch.Lags;
         await Task.WhenAll(pending.Keys.ToList());
+        cpu = nodeCpu() - cpu;
         // Commands counted are those due in the window; their answers may come a little after it.
         var seconds = measure.TotalSeconds;
-        return new LoadResult(seconds, commands, done, failed, latencies.ToList(), before!, after, lags, maxInFlight);
+        return new LoadResult(seconds, commands, done, failed, latencies.ToList(), before!, after, lags, maxInFlight, cpu);
     }
 }
