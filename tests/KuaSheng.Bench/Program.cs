@@ -12,7 +12,7 @@ using KuaSheng.Bench;
 //   readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
 //                        [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
 //   projection           [--cases 1000] [--events-per-case 10]
-//   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300]
+//   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
 //                        (issue #6; ops/bench.sh builds and runs it)
 //   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
 //
@@ -52,7 +52,7 @@ static int Help()
           readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
           projection           [--cases 1000] [--events-per-case 10]
-          suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300]
+          suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
           framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
     return 2;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KuaSheng.Actors.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Bench.Suite;
@@ -6,7 +7,8 @@ namespace KuaSheng.Bench.Suite;
 /// <summary>
 /// The database's own limit: rows of the journal's shape and size (a copy of <c>event_journal</c>'s table and indexes,
 /// created from its own DDL) inserted directly with Microsoft.Data.Sqlite, <c>batch</c> rows per transaction, one writer
-/// (SQLite has one), on the node's file with the node's connection string. Rows/s counted after a warm-up.
+/// (SQLite has one), on the node's file, opened as the node opens it (<see cref="NodeDatabase.OpenAsync"/>: its
+/// connection string and per-connection settings). Rows/s counted after a warm-up.
 /// </summary>
 internal static class DatabaseLimit
 {
@@ -14,8 +16,7 @@ internal static class DatabaseLimit
 
     public static async Task<double> MeasureAsync(string connectionString, int payloadBytes, int batch, TimeSpan warmup, TimeSpan measure)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = (SqliteConnection)await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None);
         CopyJournalSchema(connection);
         var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);
@@ -50,6 +51,15 @@ internal static class DatabaseLimit
             await tx.CommitAsync();
         }
         return (rows - counted) / Stopwatch.GetElapsedTime(measuredAt).TotalSeconds;
+    }
+
+    /// <summary>The durability setting a connection of the node gets (PRAGMA synchronous: 0 off, 1 normal, 2 full, 3 extra).</summary>
+    public static async Task<long> SynchronousAsync(string connectionString)
+    {
+        await using var connection = await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>event_journal's CREATE TABLE and CREATE INDEX statements, renamed.</summary>
