@@ -143,7 +143,10 @@ public static class KuaShengAkka
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
-        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
+        var pragmas = SqliteSetup.Pragmas(connectionString);
+        var sqlite = new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString)
+            .UseAfterConnectionOpened(c => SqliteSetup.OnOpened(c, pragmas), (c, ct) => SqliteSetup.OnOpenedAsync(c, pragmas, ct));
+        builder.WithSqlPersistence(sqlite, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
         return builder;
