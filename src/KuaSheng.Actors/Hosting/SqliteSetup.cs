@@ -26,9 +26,13 @@ public static class SqliteSetup
     /// which retries within a millisecond or two, for as long as the connection string's Default Timeout. Without it
     /// Microsoft.Data.Sqlite retries on its own and sleeps 150 ms before each retry, so every collision between the
     /// journal, the idempotency records and the read model cost 150 ms (docs/benchmarks.md, issue #6).
+    /// synchronous = NORMAL: in WAL mode a commit is written to the WAL but not fsynced; the WAL is synced at checkpoints.
+    /// A commit survives a crash of the process (the data is in the OS); an OS crash or power cut may lose the last
+    /// commits before a checkpoint, never the file's consistency. FULL fsyncs every commit while holding SQLite's one
+    /// write lock (~3.4 ms on this disk), which capped the whole node at a few hundred transactions per second.
     /// </summary>
     public static string Pragmas(string connectionString) =>
-        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000};";
+        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; PRAGMA synchronous = NORMAL;";
 
     public static void OnOpened(DbConnection connection, string pragmas)
     {
