@@ -30,6 +30,8 @@ internal static class SuiteBench
         var hostDll = Path.GetFullPath(options.Required("host"));
         var payload = options.Int("payload", 300);
         Machine.Print("suite", options.Echo());
+        Console.WriteLine($"node runtime settings: {HostSettings(hostDll)}");
+        Console.WriteLine();
         var table = new Table("measure", "value", "target", "met", "load avg");
         var ratio = double.NaN;
         try
@@ -150,6 +152,18 @@ internal static class SuiteBench
         int status;
         while ((status = await flows.GetCaseAsync(caseId)) == 503 && DateTime.UtcNow < until) await Task.Delay(100);
         if (status != 200) throw new InvalidOperationException($"GET {caseId}: {status}");
+    }
+
+    /// <summary>The GC and thread-pool settings of the Host's runtimeconfig.json.</summary>
+    private static string HostSettings(string hostDll)
+    {
+        var config = Path.ChangeExtension(hostDll, ".runtimeconfig.json");
+        if (!File.Exists(config)) return "?";
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            ? string.Join(", ", properties.EnumerateObject().Where(p => p.Name.StartsWith("System.GC", StringComparison.Ordinal)
+                || p.Name.StartsWith("System.Threading", StringComparison.Ordinal)).Select(p => $"{p.Name}={p.Value}"))
+            : "defaults";
     }
 
     private static string Met(bool met) => met ? "yes" : "NO";
