@@ -150,6 +150,15 @@ public static class KuaShengAkka
         builder.WithSqlPersistence(sqlite, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
+        // Reads (recovery, queries) in a plain BEGIN: Microsoft.Data.Sqlite opens any other isolation level with BEGIN
+        // IMMEDIATE, i.e. SQLite's write lock, so every recovery queued behind the writers (10,000 cases woken at once
+        // timed out as "database is locked"). In WAL a read sees a consistent snapshot; read_uncommitted itself only
+        // matters with a shared cache, which the node does not use.
+        builder.AddHocon("""
+            akka.persistence.journal.sql.read-isolation-level = read-uncommitted
+            akka.persistence.snapshot-store.sql.read-isolation-level = read-uncommitted
+            akka.persistence.query.journal.sql.read-isolation-level = read-uncommitted
+            """, HoconAddMode.Prepend);
         return builder;
     }
 }

@@ -8,7 +8,7 @@ namespace KuaSheng.Bench.Suite;
 internal sealed record LoadResult(double Seconds, long Commands, long Flows, long Failed, IReadOnlyList<double> LatenciesMs,
     JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight, TimeSpan NodeCpu)
 {
-    /// <summary>The node's CPU time per command answered in the window (hardly changed by the machine's other load).</summary>
+    /// <summary>The node's CPU time in the window per command answered in it (its background work included).</summary>
     public double NodeCpuMsPerCommand => NodeCpu.TotalMilliseconds / Commands;
 
     public double CommandsPerSecond => Commands / Seconds;
