@@ -148,6 +148,13 @@ public static class KuaShengAkka
         var sqlite = new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(c => SqliteSetup.OnOpened(c, pragmas), (c, ct) => SqliteSetup.OnOpenedAsync(c, pragmas, ct));
         builder.WithSqlPersistence(sqlite, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagCases);
+        // With DataOptions the plugin's provider-name stays empty, and the journal's indexes (persistence id and sequence
+        // number) are created only for a named provider: without them every recovery scanned the whole journal.
+        builder.AddHocon($"""
+            akka.persistence.journal.sql.provider-name = "{ProviderName.SQLiteMS}"
+            akka.persistence.snapshot-store.sql.provider-name = "{ProviderName.SQLiteMS}"
+            akka.persistence.query.journal.sql.provider-name = "{ProviderName.SQLiteMS}"
+            """, HoconAddMode.Prepend);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
         // Reads (recovery, queries) in a plain BEGIN: Microsoft.Data.Sqlite opens any other isolation level with BEGIN
