@@ -12,6 +12,9 @@ using KuaSheng.Bench;
 //   readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
 //                        [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
 //   projection           [--cases 1000] [--events-per-case 10]
+//   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
+//                        (issue #6; ops/bench.sh builds and runs it)
+//   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
 //
 // Commands whose names start with '_' are the child processes that the commands above start (a restart, or a run whose
 // memory must not be mixed with another's, is a process of its own).
@@ -27,6 +30,8 @@ try
         "readonly-under-load" => await ReadOnlyBench.Run(options),
         "projection" => await ProjectionBench.Run(options),
         "projection-apply" => await ProjectionApplyBench.Run(options),
+        "suite" => await KuaSheng.Bench.Suite.SuiteBench.Run(options),
+        "framework-limit" => await KuaSheng.Bench.Suite.FrameworkLimit.Run(options),
         "_recovery-build" => await RecoveryBench.BuildChild(options),
         "_recovery-measure" => await RecoveryBench.MeasureChild(options),
         "_idle" => await IdleMemoryBench.RunChild(options),
@@ -48,6 +53,8 @@ static int Help()
           readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
           projection           [--cases 1000] [--events-per-case 10]
+          suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
+          framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
     return 2;
 }
@@ -77,6 +84,8 @@ namespace KuaSheng.Bench
 
         public double Double(string name, double fallback) =>
             _values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        public bool Flag(string name) => _values.TryGetValue(name, out var v) && v != "false";
 
         public string String(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 

@@ -18,13 +18,14 @@ internal static class Workload
     public static readonly CommandActor Clerk = new("window", "clerk", "qj-window");
     private static readonly string IdNumber = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
 
-    public static SubmitCase Submission(string caseId)
+    /// <param name="at">The day of the submission (default <see cref="Monday"/>).</param>
+    public static SubmitCase Submission(string caseId, DateTimeOffset? at = null)
     {
         var app = new CaseApplication("1-1", HandlingMode.Proxy, Channel.Window, "qj-window",
             new ApplicantInput(ApplicantKind.Person, "李四", IdNumber, "13912345678", "500110", null), null, null,
             [new Material("毕业证书", true)], new DeliveryPreference(DeliveryMethod.Pickup, null));
         var (command, refusal) = SubmissionRules.Prepare(app, new CaseIdentity(caseId, "QJ-" + caseId, "h"),
-            ReferenceData.Embedded.Catalogue, ReferenceData.Embedded.Units, DateOnly.FromDateTime(Monday.DateTime), Clerk);
+            ReferenceData.Embedded.Catalogue, ReferenceData.Embedded.Units, DateOnly.FromDateTime((at ?? Monday).ToOffset(CaseContext.ChinaOffset).DateTime), Clerk);
         return command ?? throw new InvalidOperationException("Submission refused: " + refusal?.Message);
     }
 

@@ -65,7 +65,7 @@ public static class KuaShengAkka
                 SplitBrainResolver = new KeepMajorityOption(),
             })
             .WithKuaShengSerialization();
-        WithPersistence(builder, options);
+        builder.WithKuaShengPersistence(options);
 
         var role = options.Cluster.Roles.FirstOrDefault();
         var projections = ProjectionSettings.For(options);
@@ -77,8 +77,9 @@ public static class KuaShengAkka
 
         builder
             .WithShardRegion<CaseRegion>("case",
-                (_, registry, _) => id => Props.Create(() =>
-                    new CaseActor(id, caseSettings, registry.Get<UnitRegion>(), registry.Get<WaybillRegion>())),
+                // Props from arguments, not from an expression: Akka compiles an expression's arguments for every new
+                // entity (JIT on every case started: ~10% of a busy node's CPU, docs/benchmarks.md).
+                (_, registry, _) => id => Props.Create<CaseActor>(id, caseSettings, registry.Get<UnitRegion>(), registry.Get<WaybillRegion>()),
                 new EntityExtractor(MaxShards, m => (m as IWithCaseId)?.CaseId),
                 // Cases passivate themselves when idle, but never while a unit has not acknowledged them.
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
@@ -95,8 +96,8 @@ public static class KuaShengAkka
                     ShouldPassivateIdleEntities = false,
                 })
             .WithShardRegion<WaybillRegion>("waybill",
-                (_, registry, _) => id => Props.Create(() =>
-                    new WaybillActor(id, registry.Get<CaseRegion>(), options.RedeliveryInterval, AskTimeout, options.PassivateAfter)),
+                (_, registry, _) => id => Props.Create<WaybillActor>(id, registry.Get<CaseRegion>(), options.RedeliveryInterval, AskTimeout,
+                    options.PassivateAfter),
                 new EntityExtractor(MaxShards, m => (m as IWithWaybillNumber)?.WaybillNumber),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, Role = role, ShouldPassivateIdleEntities = false })
             .WithShardRegion<ReferenceRegion>("reference",
@@ -132,7 +133,9 @@ public static class KuaShengAkka
     private static void TagForReadModels(AkkaPersistenceJournalBuilder journal) =>
         journal.AddWriteEventAdapter<ReadModelTagger>("read-model-tagger", ReadModelTagger.TaggedTypes);
 
-    private static void WithPersistence(AkkaConfigurationBuilder builder, KuaShengOptions options)
+    /// <summary>The journal and snapshot store of the node, with its settings (also used alone by the benchmark of the
+    /// framework's own limit).</summary>
+    public static AkkaConfigurationBuilder WithKuaShengPersistence(this AkkaConfigurationBuilder builder, KuaShengOptions options)
     {
         // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
         // kept a node unavailable ~22 s after the database was writable again: docs/benchmarks.md).
@@ -146,12 +149,32 @@ public static class KuaShengAkka
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
                 ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagForReadModels);
-            return;
+            return builder;
         }
         var connectionString = options.SqliteConnectionString();
         SqliteSetup.Prepare(connectionString);
-        builder.WithSqlPersistence(connectionString, ProviderName.SQLiteMS, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagForReadModels);
+        var pragmas = SqliteSetup.Pragmas(connectionString);
+        var sqlite = new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString)
+            .UseAfterConnectionOpened(c => SqliteSetup.OnOpened(c, pragmas), (c, ct) => SqliteSetup.OnOpenedAsync(c, pragmas, ct));
+        builder.WithSqlPersistence(sqlite, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagForReadModels);
+        // With DataOptions the plugin's provider-name stays empty, and the journal's indexes (persistence id and sequence
+        // number) are created only for a named provider: without them every recovery scanned the whole journal.
+        builder.AddHocon($"""
+            akka.persistence.journal.sql.provider-name = "{ProviderName.SQLiteMS}"
+            akka.persistence.snapshot-store.sql.provider-name = "{ProviderName.SQLiteMS}"
+            akka.persistence.query.journal.sql.provider-name = "{ProviderName.SQLiteMS}"
+            """, HoconAddMode.Prepend);
         // One writer is all SQLite has: more parallel batches only contend for its lock.
         builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
+        // Reads (recovery, queries) in a plain BEGIN: Microsoft.Data.Sqlite opens any other isolation level with BEGIN
+        // IMMEDIATE, i.e. SQLite's write lock, so every recovery queued behind the writers (10,000 cases woken at once
+        // timed out as "database is locked"). In WAL a read sees a consistent snapshot; read_uncommitted itself only
+        // matters with a shared cache, which the node does not use.
+        builder.AddHocon("""
+            akka.persistence.journal.sql.read-isolation-level = read-uncommitted
+            akka.persistence.snapshot-store.sql.read-isolation-level = read-uncommitted
+            akka.persistence.query.journal.sql.read-isolation-level = read-uncommitted
+            """, HoconAddMode.Prepend);
+        return builder;
     }
 }

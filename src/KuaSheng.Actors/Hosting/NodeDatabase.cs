@@ -14,6 +14,7 @@ public static class NodeDatabase
         try
         {
             await connection.OpenAsync(ct);
+            if (database == DatabaseKind.Sqlite) await SqliteSetup.OnOpenedAsync(connection, SqliteSetup.Pragmas(connectionString), ct);
             return connection;
         }
         catch

@@ -29,7 +29,7 @@ public sealed record IdempotencyClaim(IdempotencyRecord? Existing)
 /// or the row is deleted when the request failed in a way that should be retried.
 /// Times are passed in, so expiry is decided by the caller's clock (and testable without waiting).
 /// </summary>
-public sealed class IdempotencyStore
+public sealed class IdempotencyStore : IAsyncDisposable
 {
     public const string Table = "api_idempotency";
 
@@ -37,11 +37,14 @@ public sealed class IdempotencyStore
     private readonly bool _postgres;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
+    /// <summary>On SQLite, writes are queued and committed together (one writer); PostgreSQL takes them as they come.</summary>
+    private readonly SqliteWriteQueue? _writes;
 
     public IdempotencyStore(DatabaseKind database, string connectionString)
     {
         _postgres = database == DatabaseKind.PostgreSql;
         _connectionString = connectionString;
+        if (!_postgres) _writes = new SqliteWriteQueue(connectionString);
     }
 
     public static IdempotencyStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -209,6 +212,7 @@ public sealed class IdempotencyStore
 
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
     {
+        if (_writes is not null) return await _writes.ExecuteAsync(sql, parameters, ct);
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -218,4 +222,9 @@ public sealed class IdempotencyStore
 
     private static void Add(DbCommand command, string name, object? value) =>
         command.AddParameter(name, value);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writes is not null) await _writes.DisposeAsync();
+    }
 }

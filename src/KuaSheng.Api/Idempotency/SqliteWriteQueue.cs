@@ -1,0 +1,84 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using KuaSheng.Actors.Hosting;
+
+namespace KuaSheng.Api.Idempotency;
+
+/// <summary>
+/// The idempotency writes of a node on SQLite (claims, answers, releases), queued and committed by one connection,
+/// as many as are waiting in one transaction. SQLite takes one writer at a time: a transaction per request competed
+/// with every other request and with the journal for that lock, and two of them per POST cost more CPU than the
+/// command itself (docs/benchmarks.md, issue #6). Each write still gets its own row count back.
+/// </summary>
+internal sealed class SqliteWriteQueue : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    private sealed record Write(string Sql, Action<DbCommand> Parameters, TaskCompletionSource<int> Done);
+
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly Task _writer;
+    private DbConnection? _connection;
+
+    public SqliteWriteQueue(string connectionString)
+    {
+        _connectionString = connectionString;
+        _writer = Task.Run(RunAsync);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> in the next transaction; the number of rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
+    {
+        var write = new Write(sql, parameters, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_writes.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
+        return write.Done.Task.WaitAsync(ct);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write)) batch.Add(write);
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Write> batch)
+    {
+        var counts = new int[batch.Count];
+        try
+        {
+            _connection ??= await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, _connectionString, CancellationToken.None);
+            await using var transaction = await _connection.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await using var command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = batch[i].Sql;
+                batch[i].Parameters(command);
+                counts[i] = await command.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // A fresh connection next time; one failing write must not fail the others: each again on its own.
+            if (_connection is not null) await _connection.DisposeAsync();
+            _connection = null;
+            if (batch.Count == 1) batch[0].Done.TrySetException(e);
+            else foreach (var write in batch) await CommitAsync([write]);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(counts[i]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writer;
+    }
+}

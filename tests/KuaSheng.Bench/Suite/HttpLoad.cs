@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace KuaSheng.Bench.Suite;
+
+/// <summary>What one load phase gave: commands and flows completed in the measured window, latencies of the commands
+/// sent in it (ms), failures, and the journal before and after the window.</summary>
+internal sealed record LoadResult(double Seconds, long Commands, long Flows, long Failed, IReadOnlyList<double> LatenciesMs,
+    JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight, TimeSpan NodeCpu)
+{
+    /// <summary>The node's CPU time in the window per command answered in it (its background work included).</summary>
+    public double NodeCpuMsPerCommand => NodeCpu.TotalMilliseconds / Commands;
+
+    public double CommandsPerSecond => Commands / Seconds;
+    public double FlowsPerSecond => Flows / Seconds;
+    public double JournalEventsPerSecond => (After.Ordering - Before.Ordering) / Seconds;
+    public double CaseEventsPerSecond => (After.CaseEvents - Before.CaseEvents) / Seconds;
+}
+
+/// <summary>The two loads of the end-to-end run: closed loop (N clients, each drives flows back to back: saturation)
+/// and open loop (commands at a constant arrival rate, latency from the scheduled send time).</summary>
+internal static class HttpLoad
+{
+    /// <summary><paramref name="clients"/> clients each run flows one after another; counted after the warm-up.</summary>
+    public static async Task<LoadResult> ClosedAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, int clients, TimeSpan warmup, TimeSpan measure)
+    {
+        var counting = false;
+        long commands = 0, done = 0, failed = 0;
+        var latencies = new ConcurrentBag<double>();
+        var stopAt = Stopwatch.GetTimestamp() + (long)((warmup + measure).TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var flow = flows.Start();
+                while (!flow.Done && Stopwatch.GetTimestamp() < stopAt)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    var ok = await flows.StepAsync(flow);
+                    if (!Volatile.Read(ref counting) || Stopwatch.GetTimestamp() >= stopAt) continue;
+                    latencies.Add(Stats.Elapsed(t));
+                    if (!ok) { Interlocked.Increment(ref failed); break; }
+                    Interlocked.Increment(ref commands);
+                    if (flow.Done) Interlocked.Increment(ref done);
+                }
+            }
+        })).ToList();
+        await Task.Delay(warmup);
+        watch.StartSampling();
+        var before = watch.Now();
+        var cpu = nodeCpu();
+        Volatile.Write(ref counting, true);
+        await Task.Delay(measure);
+        Volatile.Write(ref counting, false);
+        var after = watch.Now();
+        cpu = nodeCpu() - cpu;
+        var lags = watch.Lags;
+        await Task.WhenAll(workers);
+        return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after, lags, clients, cpu);
+    }
+
+    /// <summary>
+    /// Commands at <paramref name="rate"/> per second, on a fixed schedule: slot i is due at start + i / rate whatever
+    /// the answers do (no coordinated omission). A slot sends the next step of a flow whose previous step has been
+    /// answered, else starts a new flow, so there is always something to send. Latency = answer time − due time.
+    /// </summary>
+    public static async Task<LoadResult> OpenAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, double rate, TimeSpan warmup, TimeSpan measure)
+    {
+        var ready = new ConcurrentQueue<CaseFlow>();
+        var latencies = new ConcurrentBag<double>();
+        long commands = 0, done = 0, failed = 0;
+        var inFlight = 0;
+        var maxInFlight = 0;
+        var pending = new ConcurrentDictionary<Task, byte>();
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)(rate * (warmup + measure).TotalSeconds);
+        var firstMeasured = (long)(rate * warmup.TotalSeconds);
+        JournalWatch.Mark? before = null;
+        var cpu = TimeSpan.Zero;
+
+        for (long i = 0; i < total; i++)
+        {
+            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000) await Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            if (i == firstMeasured)
+            {
+                watch.StartSampling();
+                before = watch.Now();
+                cpu = nodeCpu();
+            }
+            var measured = i >= firstMeasured;
+            var flow = ready.TryDequeue(out var f) ? f : flows.Start();
+            var current = Interlocked.Increment(ref inFlight);
+            if (current > maxInFlight) maxInFlight = current;
+            var task = Task.Run(async () =>
+            {
+                var ok = await flows.StepAsync(flow);
+                var latency = Stats.Elapsed(due);
+                Interlocked.Decrement(ref inFlight);
+                if (measured)
+                {
+                    latencies.Add(latency);
+                    if (!ok) Interlocked.Increment(ref failed);
+                    else Interlocked.Increment(ref commands);
+                    if (ok && flow.Done) Interlocked.Increment(ref done);
+                }
+                if (ok && !flow.Done) ready.Enqueue(flow);
+            });
+            pending[task] = 0;
+            _ = task.ContinueWith(t => pending.TryRemove(t, out _), TaskScheduler.Default);
+        }
+        var after = watch.Now();
+        var lags = watch.Lags;
+        await Task.WhenAll(pending.Keys.ToList());
+        cpu = nodeCpu() - cpu;
+        // Commands counted are those due in the window; their answers may come a little after it.
+        var seconds = measure.TotalSeconds;
+        return new LoadResult(seconds, commands, done, failed, latencies.ToList(), before!, after, lags, maxInFlight, cpu);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace KuaSheng.Bench.Suite;
+
+/// <summary>
+/// Watches the node's SQLite file from outside (a read-only connection, as WAL allows): how far the journal is
+/// (highest ordering, case events in the tag table) and how far behind the case projection is. Lag = age of the oldest
+/// case event the projection has not applied yet (0 when none), sampled every 100 ms.
+/// </summary>
+internal sealed class JournalWatch : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly List<double> _lags = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _sampler;
+
+    public JournalWatch(string db)
+    {
+        _connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False;Default Timeout=10");
+        _connection.Open();
+    }
+
+    public sealed record Mark(long Ordering, long CaseEvents, long At);
+
+    public Mark Now() => new(Scalar("SELECT COALESCE(MAX(ordering), 0) FROM event_journal"),
+        Scalar("SELECT COUNT(*) FROM tags WHERE tag = 'case'"), Stopwatch.GetTimestamp());
+
+    /// <summary>Mean size of the case events' payloads (bytes), to compare with the limits' payload.</summary>
+    public double AverageCaseEventBytes()
+    {
+        lock (_connection)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(AVG(LENGTH(payload)), 0) FROM event_journal WHERE persistence_id LIKE 'case-%'";
+            return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Lag samples taken since the last <see cref="StartSampling"/>, in ms.</summary>
+    public IReadOnlyList<double> Lags
+    {
+        get { lock (_lags) return _lags.ToList(); }
+    }
+
+    public void StartSampling()
+    {
+        lock (_lags) _lags.Clear();
+        _sampler ??= Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var lag = LagMs();
+                    lock (_lags) _lags.Add(lag);
+                }
+                catch (SqliteException) { }
+                try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    private double LagMs()
+    {
+        // "timestamp" is the write time in .NET ticks (UTC), as Akka.Persistence.Sql stores it.
+        var written = Scalar("""
+            SELECT COALESCE((SELECT j.timestamp FROM event_journal j WHERE j.ordering = (
+                SELECT MIN(t.ordering_id) FROM tags t WHERE t.tag = 'case' AND t.ordering_id >
+                    COALESCE((SELECT "offset" FROM projection_offsets WHERE name = 'case-summaries'), 0))), 0)
+            """);
+        return written == 0 ? 0 : Math.Max(0, (DateTime.UtcNow.Ticks - written) / (double)TimeSpan.TicksPerMillisecond);
+    }
+
+    private long Scalar(string sql)
+    {
+        // The sampler and the caller share the connection: one query at a time.
+        lock (_connection) return ScalarUnlocked(sql);
+    }
+
+    private long ScalarUnlocked(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_sampler is not null) await _sampler;
+        await _connection.DisposeAsync();
+        _stop.Dispose();
+    }
+}
