@@ -11,7 +11,6 @@ using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Ledger;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace KuaSheng.Actors.ReadModel;
 
@@ -82,13 +81,13 @@ public sealed class CaseReadModelStore : IProjection
 
     private readonly string _connectionString;
     private readonly bool _postgres;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly TableSchema _schema;
 
     public CaseReadModelStore(DatabaseKind database, string connectionString)
     {
         _postgres = database == DatabaseKind.PostgreSql;
         _connectionString = connectionString;
+        _schema = new TableSchema(Schema, OpenAsync);
     }
 
     public static CaseReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -126,29 +125,7 @@ public sealed class CaseReadModelStore : IProjection
         CREATE INDEX IF NOT EXISTS case_units_unit ON case_units (unit_id, case_id);
         """ + ProjectionOffsets.Schema + CaseDetailTables.Schema + LedgerFactTable.Schema;
 
-    public async Task EnsureSchemaAsync(CancellationToken ct = default)
-    {
-        if (_schemaReady) return;
-        await _schemaLock.WaitAsync(ct);
-        try
-        {
-            if (_schemaReady) return;
-            try
-            {
-                await using var connection = await OpenAsync(ct);
-                await ExecuteAsync(connection, null, Schema, _ => { }, ct);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Another node created the tables at the same instant.
-            }
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
     public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
     {

@@ -5,7 +5,6 @@ using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Ledger;
-using Npgsql;
 
 namespace KuaSheng.Actors.ReadModel;
 
@@ -21,13 +20,13 @@ public sealed class TicketReadModelStore : IProjection
 
     private readonly DatabaseKind _database;
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly TableSchema _schema;
 
     public TicketReadModelStore(DatabaseKind database, string connectionString)
     {
         _database = database;
         _connectionString = connectionString;
+        _schema = new TableSchema(Schema, OpenAsync);
     }
 
     public static TicketReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -56,31 +55,7 @@ public sealed class TicketReadModelStore : IProjection
         CREATE INDEX IF NOT EXISTS ticket_summaries_unit ON ticket_summaries (unit_id, opened_at);
         """ + ProjectionOffsets.Schema;
 
-    public async Task EnsureSchemaAsync(CancellationToken ct = default)
-    {
-        if (_schemaReady) return;
-        await _schemaLock.WaitAsync(ct);
-        try
-        {
-            if (_schemaReady) return;
-            try
-            {
-                await using var connection = await OpenAsync(ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(ct);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Another node created the tables at the same instant.
-            }
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
     public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
     {
