@@ -133,6 +133,11 @@ public static class KuaShengAkka
     private static void TagForReadModels(AkkaPersistenceJournalBuilder journal) =>
         journal.AddWriteEventAdapter<ReadModelTagger>("read-model-tagger", ReadModelTagger.TaggedTypes);
 
+    private const string PostgresTagModes = """
+        akka.persistence.journal.sql.tag-write-mode = Both
+        akka.persistence.query.journal.sql.tag-read-mode = Csv
+        """;
+
     /// <summary>The journal and snapshot store of the node, with its settings (also used alone by the benchmark of the
     /// framework's own limit).</summary>
     public static AkkaConfigurationBuilder WithKuaShengPersistence(this AkkaConfigurationBuilder builder, KuaShengOptions options)
@@ -149,6 +154,11 @@ public static class KuaShengAkka
         {
             builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
                 ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagForReadModels);
+            // Tags go to the tag table and to the journal row's tags column; the projections' EventsByTag reads the
+            // column. The read journal's tag-table query gathers each row's tags with
+            // STRING_AGG(tag) FILTER (WHERE ordering_id = x.ordering) FROM tags, a scan of the whole tag table for every
+            // row (plugin 1.5.73, linq2db 6.5.1; docs/benchmarks.md 4b); the column query reads an ordering range.
+            builder.AddHocon(PostgresTagModes, HoconAddMode.Prepend);
             return builder;
         }
         var connectionString = options.SqliteConnectionString();
