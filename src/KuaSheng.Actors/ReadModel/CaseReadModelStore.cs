@@ -48,7 +48,8 @@ public sealed record CaseSearchResult(IReadOnlyList<CaseSummaryRow> Items, long 
 
 /// <summary>Where the projection stands: the offset (journal ordering) of the last projected event and when it was
 /// projected.</summary>
-public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt);
+/// <param name="Outdated">The tables were written by another version of the projection's code: rebuild them.</param>
+public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt, bool Outdated = false);
 
 /// <summary>
 /// The case read model in the node's own database (the SQLite file of the journal, or PostgreSQL), plain ADO.NET like
@@ -70,6 +71,10 @@ public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt);
 public sealed class CaseReadModelStore : IProjection
 {
     public const string ProjectionName = "case-summaries";
+
+    /// <summary>Raise when what the projection writes changes: a node finding tables of another version rebuilds them.
+    /// 2: ledger facts, legs, deadlines and mailings.</summary>
+    public const int Version = 2;
 
     public string Name => ProjectionName;
     public string Tag => ReadModelTagger.CaseTag;
@@ -131,7 +136,7 @@ public sealed class CaseReadModelStore : IProjection
     {
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, ct);
+        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, Version, ct);
     }
 
     /// <summary>
@@ -174,7 +179,7 @@ public sealed class CaseReadModelStore : IProjection
                 await CaseDetailTables.ReplaceAsync(connection, tx, before, r.Summary, ct);
         foreach (var (caseId, seq, fact) in facts)
             await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
-        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, offset, now, ct);
+        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, Version, offset, now, ct);
         await tx.CommitAsync(ct);
         return applied;
     }

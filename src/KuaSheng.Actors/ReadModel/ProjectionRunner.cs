@@ -70,6 +70,15 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
     {
         Receive<OffsetLoaded>(loaded =>
         {
+            if (loaded.Offset.Outdated)
+            {
+                // Tables written by another version of the code (an upgrade): empty them and project from zero.
+                _log.Warning("Projection {0} was written by another version of its code: rebuilding it from the start of the journal", _store.Name);
+                _store.ResetAsync().PipeTo(Self, success: () => new ResetDone());
+                Become(Running);
+                Stash.UnstashAll();
+                return;
+            }
             _offset = loaded.Offset.Offset;
             _log.Info("Projection {0} starts at offset {1}", _store.Name, _offset);
             StartStream();

@@ -18,6 +18,9 @@ public sealed class TicketReadModelStore : IProjection
 {
     public const string ProjectionName = "ticket-summaries";
 
+    /// <summary>Raise when what the projection writes changes (see <see cref="CaseReadModelStore.Version"/>).</summary>
+    public const int Version = 1;
+
     private readonly DatabaseKind _database;
     private readonly string _connectionString;
     private readonly TableSchema _schema;
@@ -61,7 +64,7 @@ public sealed class TicketReadModelStore : IProjection
     {
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, ct);
+        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, Version, ct);
     }
 
     public async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
@@ -108,7 +111,7 @@ public sealed class TicketReadModelStore : IProjection
                 _ => 0,
             };
         }
-        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, offset, now, ct);
+        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, Version, offset, now, ct);
         await tx.CommitAsync(ct);
         return applied;
     }

@@ -171,6 +171,35 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
             await AssertRowsMatchCases(node, count);
         }
     }
+
+    /// <summary>An upgrade: the tables were written by an older version of the projection (here: version 1, before
+    /// the ledger facts). The node finds the version at start, empties the tables and projects from zero.</summary>
+    [Fact]
+    public async Task Tables_written_by_an_older_version_are_rebuilt_at_start()
+    {
+        IReadOnlyList<string> current;
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            for (var i = 0; i < 10; i++) await Drive(node, i);
+            await CaughtUp(node);
+            current = await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync();
+        }
+        Assert.Contains(current, l => l.StartsWith("fact ", StringComparison.Ordinal));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(new KuaShengOptions { DataDir = _dir }.SqliteConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE projection_versions SET version = 1 WHERE name = 'case-summaries'; DELETE FROM case_ledger_facts;";
+            await tamper.ExecuteNonQueryAsync();
+        }
+
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            var status = await CaughtUp(node);
+            Assert.Equal(0, status.EventsBehind);
+            Assert.Equal(current, await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync());
+        }
+    }
 }
 
 /// <summary>Runs only when KUASHENG_TEST_PG holds a PostgreSQL connection string.</summary>
