@@ -44,28 +44,41 @@ public static class ProjectionOffsets
     public static async Task SaveAsync(DbConnection connection, DbTransaction tx, string projection, int version, long offset, DateTimeOffset now,
         CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
-            INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @offset, @now)
-            ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms;
-            INSERT INTO projection_versions (name, version) VALUES (@name, @version)
-            ON CONFLICT (name) DO UPDATE SET version = excluded.version;
-            """;
-        command.AddParameter("name", projection);
-        command.AddParameter("version", version);
-        command.AddParameter("offset", offset);
-        command.AddParameter("now", now.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @offset, @now)
+                ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms
+                """;
+            command.AddParameter("name", projection);
+            command.AddParameter("offset", offset);
+            command.AddParameter("now", now.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO projection_versions (name, version) VALUES (@name, @version)
+                ON CONFLICT (name) DO UPDATE SET version = excluded.version
+                """;
+            command.AddParameter("name", projection);
+            command.AddParameter("version", version);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     public static async Task DeleteAsync(DbConnection connection, DbTransaction tx, string projection, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "DELETE FROM projection_offsets WHERE name = @name; DELETE FROM projection_versions WHERE name = @name";
-        command.AddParameter("name", projection);
-        await command.ExecuteNonQueryAsync(ct);
+        foreach (var table in new[] { "projection_offsets", "projection_versions" })
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = $"DELETE FROM {table} WHERE name = @name";
+            command.AddParameter("name", projection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>How many events of <paramref name="tag"/> the journal holds after <paramref name="offset"/> (the tag table
