@@ -26,9 +26,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, SyncCaseToUnit> _unacked = new(StringComparer.Ordinal);
     private CaseState? _state;
     private IActorRef? _awaitingPersist;
-    /// <summary>Who asked while the case was recovering: those requests wait in Akka's internal stash, which a failed
-    /// recovery drops, so they are answered "unavailable" here instead of timing out.</summary>
-    private readonly List<IActorRef> _askedDuringRecovery = [];
+    private readonly RecoveryWaiters _recoveryWaiters = new(RecentCommandCapacity);
 
     public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills)
     {
@@ -50,7 +48,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
         });
         Recover<RecoveryCompleted>(_ =>
         {
-            _askedDuringRecovery.Clear();
+            _recoveryWaiters.Clear();
             // A restarted case does not know which of its last messages reached the units: tell them again.
             if (_state is not null) Tell(UnitViews.UnitsOf(_state).Select(u => UnitViews.For(_state, u)));
         });
@@ -190,8 +188,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
 
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (!IsRecoveryFinished && message is CaseRequest or GetCaseState && _askedDuringRecovery.Count < RecentCommandCapacity)
-            _askedDuringRecovery.Add(Sender);
+        _recoveryWaiters.Note(IsRecoveryFinished, message is CaseRequest or GetCaseState, Sender);
         return base.AroundReceive(receive, message);
     }
 
@@ -199,9 +196,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     /// the next message tries again.</summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        foreach (var asker in _askedDuringRecovery)
-            asker.Tell(new CaseUnavailable(_caseId, "The case could not be read from its journal; nothing was changed. Try again."));
-        _askedDuringRecovery.Clear();
+        _recoveryWaiters.AnswerAll(new CaseUnavailable(_caseId, "The case could not be read from its journal; nothing was changed. Try again."));
         base.OnRecoveryFailure(reason, message);
     }
 

@@ -22,6 +22,7 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _index;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RecentIds _recent = new(RecentCommandCapacity);
+    private readonly RecoveryWaiters _recoveryWaiters = new(RecentCommandCapacity);
     private TicketState? _state;
     private IndexTicket? _unacked;
     private IActorRef? _awaitingPersist;
@@ -37,6 +38,7 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
         Recover<TicketClosedEntry>(e => Recovered(_state?.Apply(e.Event), e.CommandId));
         Recover<RecoveryCompleted>(_ =>
         {
+            _recoveryWaiters.Clear();
             // A restarted ticket does not know whether its index heard the last change: tell it again (idempotent).
             if (_state is not null) TellIndex(_state);
         });
@@ -64,6 +66,20 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
     }
 
     public override string PersistenceId => $"ticket-{_ticketId}";
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        _recoveryWaiters.Note(IsRecoveryFinished, message is IWithTicketId, Sender);
+        return base.AroundReceive(receive, message);
+    }
+
+    /// <summary>The journal could not be read: the requests that waited hear "unavailable" at once; the ticket stops,
+    /// and the next message tries again.</summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        _recoveryWaiters.AnswerAll(new TicketUnavailable(_ticketId, "The ticket could not be read from its journal; nothing was changed. Try again."));
+        base.OnRecoveryFailure(reason, message);
+    }
     public ITimerScheduler Timers { get; set; } = null!;
 
     private CaseContext DecisionContext => new(_settings.Clock.Now, _settings.Calendar(), _settings.Limits);

@@ -2,13 +2,15 @@ using Akka.Actor;
 using Akka.Persistence;
 using Akka.TestKit;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Tickets;
+using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Actors.Tests.Entities;
 
-/// <summary>A case whose journal cannot be replayed answers the requests that waited for its recovery with
+/// <summary>A case or ticket whose journal cannot be replayed answers the requests that waited for its recovery with
 /// "unavailable" at once, instead of leaving them to time out.</summary>
-public sealed class CaseRecoveryFailureTests : EntityTestKit
+public sealed class RecoveryFailureTests : EntityTestKit
 {
     /// <summary>Writes events under a case's persistence id without the case's rules (to make a journal it cannot read).</summary>
     private sealed class RawWriter : ReceivePersistentActor
@@ -30,13 +32,7 @@ public sealed class CaseRecoveryFailureTests : EntityTestKit
     public void Requests_waiting_for_a_failed_recovery_are_answered_unavailable()
     {
         // A journal that starts with a leg event instead of the submission cannot be folded into a case.
-        object[] events = [new CaseJournalEvent(new LegAccepted("leg1", Clock.Now, "officer-1"), "c-1")];
-        var writer = Sys.ActorOf(Props.Create(() => new RawWriter("case-broken", events, TestActor)));
-        writer.Tell("write");
-        ExpectMsg("done");
-        Watch(writer);
-        writer.Tell(PoisonPill.Instance);
-        ExpectTerminated(writer);
+        Write("case-broken", new CaseJournalEvent(new LegAccepted("leg1", Clock.Now, "officer-1"), "c-1"));
 
         var units = CreateTestProbe();
         var actor = Sys.ActorOf(CaseProps("broken", CaseSettings(), units.Ref, CreateTestProbe().Ref), "case-broken-entity");
@@ -50,5 +46,32 @@ public sealed class CaseRecoveryFailureTests : EntityTestKit
         Assert.Equal(2, answers.Count);
         Assert.All(answers, a => Assert.Equal("broken", a.CaseId));
         Assert.Single(received.OfType<Terminated>());
+    }
+
+    [Fact]
+    public void Ticket_requests_waiting_for_a_failed_recovery_are_answered_unavailable()
+    {
+        // An opening entry without its event cannot start a ticket.
+        Write("ticket-broken", new TicketOpenedEntry(null!, "k-1"));
+
+        var actor = Sys.ActorOf(Props.Create(() => new TicketActor("broken", new TicketActorSettings(Clock, () => ReferenceData.Embedded.Calendar,
+            Domain.Deadlines.TimeLimits.Default, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(300)), CreateTestProbe().Ref)), "ticket-broken-entity");
+        Watch(actor);
+        actor.Tell(new GetTicket("broken"), TestActor);
+
+        var received = ReceiveN(2, TimeSpan.FromSeconds(5));
+        Assert.Equal("broken", Assert.Single(received.OfType<TicketUnavailable>()).TicketId);
+        Assert.Single(received.OfType<Terminated>());
+    }
+
+    /// <summary>Writes the events under the persistence id and waits until they are stored.</summary>
+    private void Write(string persistenceId, params object[] events)
+    {
+        var writer = Sys.ActorOf(Props.Create(() => new RawWriter(persistenceId, events, TestActor)));
+        writer.Tell("write");
+        ExpectMsg("done");
+        Watch(writer);
+        writer.Tell(PoisonPill.Instance);
+        ExpectTerminated(writer);
     }
 }
