@@ -3,25 +3,16 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Pattern;
 using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 
 namespace KuaSheng.Actors.ReadModel;
 
-/// <param name="Source">Where the events of the projection's tag come from (by database: <see cref="SqliteTaggedEvents"/>
-/// or <see cref="ReadJournalTaggedEvents"/>).</param>
-public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow, ITaggedEvents Source)
-{
-    public static ProjectionSettings For(KuaSheng.Actors.Hosting.KuaShengOptions options) => options.Database == KuaSheng.Actors.Hosting.DatabaseKind.Sqlite
-        ? new(500, TimeSpan.FromMilliseconds(200), new SqliteTaggedEvents(options.SqliteConnectionString(), 1000, TimeSpan.FromMilliseconds(200)))
-        : new(500, TimeSpan.FromMilliseconds(200), ReadJournalTaggedEvents.Instance);
-}
-
 /// <summary>
-/// Runs one <see cref="IProjection"/>: a live <c>EventsByTag</c> query on the SQL read journal from the stored offset,
-/// in batches, each batch written with its offset in one transaction. One runner per projection in the cluster (a
-/// singleton); a failure stops it and its backoff supervisor starts it again from the stored offset. Answers
+/// Runs one <see cref="IProjection"/>: the events of its tag, live, from the stored offset
+/// (<see cref="ProjectionSettings.Source"/>), in batches, each batch written with its offset in one transaction. One
+/// runner per projection in the cluster (a singleton); a failure stops it and its backoff supervisor starts it again
+/// from the stored offset; tables written by another version of the code are rebuilt at start. Answers
 /// <see cref="GetProjectionStatus"/> and <see cref="RebuildProjection"/>.
 /// </summary>
 public sealed class ProjectionRunner : ReceiveActor, IWithStash

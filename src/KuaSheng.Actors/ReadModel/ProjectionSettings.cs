@@ -1,0 +1,14 @@
+using KuaSheng.Actors.Hosting;
+
+namespace KuaSheng.Actors.ReadModel;
+
+/// <summary>How a projection runner reads and writes: batches of up to <paramref name="BatchSize"/> events or what
+/// arrived within <paramref name="BatchWindow"/>.</summary>
+/// <param name="Source">Where the events of the projection's tag come from (by database: <see cref="SqliteTaggedEvents"/>
+/// or <see cref="ReadJournalTaggedEvents"/>).</param>
+public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow, ITaggedEvents Source)
+{
+    public static ProjectionSettings For(KuaShengOptions options) => options.Database == DatabaseKind.Sqlite
+        ? new(500, TimeSpan.FromMilliseconds(200), new SqliteTaggedEvents(options.SqliteConnectionString(), 1000, TimeSpan.FromMilliseconds(200)))
+        : new(500, TimeSpan.FromMilliseconds(200), ReadJournalTaggedEvents.Instance);
+}
