@@ -11,7 +11,8 @@ using KuaSheng.Bench;
 //   idle-memory          [--count 10000] [--in-flight 64] [--passivate-short 5]
 //   readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
 //                        [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
-//   projection           [--cases 1000] [--events-per-case 10]
+//   projection           [--cases 1000] [--events-per-case 10] [--read-journal yes]
+//   projection-apply     [--cases 5000] [--batch 500]
 //   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
 //                        (issue #6; ops/bench.sh builds and runs it)
 //   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
@@ -52,7 +53,8 @@ static int Help()
           idle-memory          [--count 10000] [--in-flight 64] [--passivate-short 5]
           readonly-under-load  [--seconds 20] [--loops 50] [--mode both|readonly|lock] [--fault-at 5] [--fault-for 8]
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
-          projection           [--cases 1000] [--events-per-case 10]
+          projection           [--cases 1000] [--events-per-case 10] [--read-journal yes]
+          projection-apply     [--cases 5000] [--batch 500]
           suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
           framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
