@@ -68,7 +68,7 @@ public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt, bool O
 /// A batch of events is applied in ONE transaction together with the new offset: after a crash the projection
 /// resumes from the offset of the last committed batch, and nothing is skipped or counted twice.
 /// </summary>
-public sealed class CaseReadModelStore : IProjection
+public sealed class CaseReadModelStore : ProjectionStore
 {
     public const string ProjectionName = "case-summaries";
 
@@ -76,23 +76,19 @@ public sealed class CaseReadModelStore : IProjection
     /// 2: ledger facts, legs, deadlines and mailings.</summary>
     public const int Version = 2;
 
-    public string Name => ProjectionName;
-    public string Tag => ReadModelTagger.CaseTag;
+    public override string Name => ProjectionName;
+    public override string Tag => ReadModelTagger.CaseTag;
+    protected override int TablesVersion => Version;
+    protected override string DeleteAllRows => "DELETE FROM case_summaries; DELETE FROM case_units; " + CaseDetailTables.DeleteAll + LedgerFactTable.DeleteAll;
 
     private static readonly JsonSerializerOptions LegJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    private readonly string _connectionString;
-    private readonly bool _postgres;
-    private readonly TableSchema _schema;
 
-    public CaseReadModelStore(DatabaseKind database, string connectionString)
+    public CaseReadModelStore(DatabaseKind database, string connectionString) : base(database, connectionString, Schema)
     {
-        _postgres = database == DatabaseKind.PostgreSql;
-        _connectionString = connectionString;
-        _schema = new TableSchema(Schema, OpenAsync);
     }
 
     public static CaseReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -130,26 +126,16 @@ public sealed class CaseReadModelStore : IProjection
         CREATE INDEX IF NOT EXISTS case_units_unit ON case_units (unit_id, case_id);
         """ + ProjectionOffsets.Schema + CaseDetailTables.Schema + LedgerFactTable.Schema;
 
-    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
-
-    public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
-    {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, Version, ct);
-    }
-
     /// <summary>
     /// Applies a batch of case events in order and stores <paramref name="offset"/> as the projection's offset, in one
     /// transaction. An event whose sequence number is not above the stored version of its case was applied before
     /// and is skipped. Returns how many events changed a row.
     /// </summary>
-    public async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
+    public override async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
     {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        await JournalTagIndex.EnsureAsync(connection, _connectionString, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var opened = await BeginBatchAsync(ct);
+        await using var connection = opened.Connection;
+        await using var tx = opened.Transaction;
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
         var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);
         var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
@@ -179,27 +165,8 @@ public sealed class CaseReadModelStore : IProjection
                 await CaseDetailTables.ReplaceAsync(connection, tx, before, r.Summary, ct);
         foreach (var (caseId, seq, fact) in facts)
             await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
-        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, Version, offset, now, ct);
-        await tx.CommitAsync(ct);
+        await CommitBatchAsync(connection, tx, offset, now, ct);
         return applied;
-    }
-
-    /// <summary>Empties the read model and the projection's offset in one transaction (for a rebuild from zero).</summary>
-    public async Task ResetAsync(CancellationToken ct = default)
-    {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, tx, "DELETE FROM case_summaries; DELETE FROM case_units; " + CaseDetailTables.DeleteAll + LedgerFactTable.DeleteAll,
-            _ => { }, ct);
-        await ProjectionOffsets.DeleteAsync(connection, tx, ProjectionName, ct);
-        await tx.CommitAsync(ct);
-    }
-
-    public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
     }
 
     public async Task<CaseSearchResult> SearchAsync(CaseSearch search, CancellationToken ct = default)
@@ -380,8 +347,6 @@ public sealed class CaseReadModelStore : IProjection
         }
     }
 
-    private Task<DbConnection> OpenAsync(CancellationToken ct) =>
-        NodeDatabase.OpenAsync(_postgres ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite, _connectionString, ct);
 
     private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct) =>
         connection.ExecuteAsync(tx, sql, parameters, ct);

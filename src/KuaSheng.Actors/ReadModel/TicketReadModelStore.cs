@@ -14,22 +14,16 @@ namespace KuaSheng.Actors.ReadModel;
 /// reply deadline as <c>yyyy-MM-dd</c>. Every statement is guarded by the ticket's <c>version</c> (the sequence number
 /// of the last event applied), so a re-delivered event changes nothing; a batch and the offset commit together.
 /// </summary>
-public sealed class TicketReadModelStore : IProjection
+public sealed class TicketReadModelStore : ProjectionStore
 {
     public const string ProjectionName = "ticket-summaries";
 
     /// <summary>Raise when what the projection writes changes (see <see cref="CaseReadModelStore.Version"/>).</summary>
     public const int Version = 1;
 
-    private readonly DatabaseKind _database;
-    private readonly string _connectionString;
-    private readonly TableSchema _schema;
 
-    public TicketReadModelStore(DatabaseKind database, string connectionString)
+    public TicketReadModelStore(DatabaseKind database, string connectionString) : base(database, connectionString, Schema)
     {
-        _database = database;
-        _connectionString = connectionString;
-        _schema = new TableSchema(Schema, OpenAsync);
     }
 
     public static TicketReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -37,8 +31,10 @@ public sealed class TicketReadModelStore : IProjection
             options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
         : new TicketReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
 
-    public string Name => ProjectionName;
-    public string Tag => ReadModelTagger.TicketTag;
+    public override string Name => ProjectionName;
+    public override string Tag => ReadModelTagger.TicketTag;
+    protected override int TablesVersion => Version;
+    protected override string DeleteAllRows => "DELETE FROM ticket_summaries";
 
     public static string Schema => """
         CREATE TABLE IF NOT EXISTS ticket_summaries (
@@ -58,21 +54,11 @@ public sealed class TicketReadModelStore : IProjection
         CREATE INDEX IF NOT EXISTS ticket_summaries_unit ON ticket_summaries (unit_id, opened_at);
         """ + ProjectionOffsets.Schema;
 
-    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
-
-    public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
+    public override async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
     {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.LoadAsync(connection, ProjectionName, Version, ct);
-    }
-
-    public async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
-    {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        await JournalTagIndex.EnsureAsync(connection, _connectionString, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var opened = await BeginBatchAsync(ct);
+        await using var connection = opened.Connection;
+        await using var tx = opened.Transaction;
         var applied = 0;
         foreach (var envelope in batch)
         {
@@ -111,25 +97,8 @@ public sealed class TicketReadModelStore : IProjection
                 _ => 0,
             };
         }
-        await ProjectionOffsets.SaveAsync(connection, tx, ProjectionName, Version, offset, now, ct);
-        await tx.CommitAsync(ct);
+        await CommitBatchAsync(connection, tx, offset, now, ct);
         return applied;
-    }
-
-    public async Task ResetAsync(CancellationToken ct = default)
-    {
-        await EnsureSchemaAsync(ct);
-        await using var connection = await OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, tx, "DELETE FROM ticket_summaries", _ => { }, null, 0, ct);
-        await ProjectionOffsets.DeleteAsync(connection, tx, ProjectionName, ct);
-        await tx.CommitAsync(ct);
-    }
-
-    public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
     }
 
     /// <summary>The tickets of a ledger month (台账) per unit: opened in the month, and answered (first reply) in the
@@ -178,7 +147,6 @@ public sealed class TicketReadModelStore : IProjection
     private static string TicketIdOf(string persistenceId) =>
         persistenceId.StartsWith("ticket-", StringComparison.Ordinal) ? persistenceId["ticket-".Length..] : persistenceId;
 
-    private Task<DbConnection> OpenAsync(CancellationToken ct) => NodeDatabase.OpenAsync(_database, _connectionString, ct);
 
     /// <summary>Runs one statement of the batch; <c>@id</c> and <c>@seq</c> are the ticket's id and the event's
     /// sequence number. Returns the rows changed.</summary>

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Akka.Persistence.Query;
+using KuaSheng.Actors.Hosting;
+
+namespace KuaSheng.Actors.ReadModel;
+
+/// <summary>
+/// What every projection's store shares: its tables (created once), its offset and the version of the code that
+/// wrote its tables (<see cref="ProjectionOffsets"/>), the backlog count, a reset, and a batch that commits together
+/// with its offset. A store adds its tables' DDL, what a batch writes, and its queries.
+/// </summary>
+public abstract class ProjectionStore : IProjection
+{
+    private readonly TableSchema _schema;
+
+    protected ProjectionStore(DatabaseKind database, string connectionString, string schema)
+    {
+        Database = database;
+        ConnectionString = connectionString;
+        _schema = new TableSchema(schema, OpenAsync);
+    }
+
+    protected DatabaseKind Database { get; }
+    protected string ConnectionString { get; }
+
+    public abstract string Name { get; }
+    public abstract string Tag { get; }
+
+    /// <summary>The version of what the store writes (see <see cref="ProjectionOffsets.LoadAsync"/>).</summary>
+    protected abstract int TablesVersion { get; }
+
+    /// <summary>Statements that empty the store's tables (not the offset).</summary>
+    protected abstract string DeleteAllRows { get; }
+
+    public abstract Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default);
+
+    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
+
+    public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await ProjectionOffsets.LoadAsync(connection, Name, TablesVersion, ct);
+    }
+
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(tx, DeleteAllRows, _ => { }, ct);
+        await ProjectionOffsets.DeleteAsync(connection, tx, Name, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
+    }
+
+    protected Task<DbConnection> OpenAsync(CancellationToken ct) => NodeDatabase.OpenAsync(Database, ConnectionString, ct);
+
+    /// <summary>A connection and transaction for one batch (tables and the journal's tag index in place).</summary>
+    protected async Task<(DbConnection Connection, DbTransaction Transaction)> BeginBatchAsync(CancellationToken ct)
+    {
+        await EnsureSchemaAsync(ct);
+        var connection = await OpenAsync(ct);
+        try
+        {
+            await JournalTagIndex.EnsureAsync(connection, ConnectionString, ct);
+            return (connection, await connection.BeginTransactionAsync(ct));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stores the batch's offset and commits it with what the batch wrote.</summary>
+    protected async Task CommitBatchAsync(DbConnection connection, DbTransaction tx, long offset, DateTimeOffset now, CancellationToken ct)
+    {
+        await ProjectionOffsets.SaveAsync(connection, tx, Name, TablesVersion, offset, now, ct);
+        await tx.CommitAsync(ct);
+    }
+}
