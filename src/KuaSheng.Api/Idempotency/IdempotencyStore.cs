@@ -1,7 +1,6 @@
 using System.Data.Common;
 using KuaSheng.Actors.Hosting;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace KuaSheng.Api.Idempotency;
 
@@ -35,8 +34,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly bool _postgres;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly TableSchema _schema;
     /// <summary>On SQLite, writes are queued and committed together (one writer); PostgreSQL takes them as they come.</summary>
     private readonly SqliteWriteQueue? _writes;
 
@@ -44,7 +42,13 @@ public sealed class IdempotencyStore : IAsyncDisposable
     {
         _postgres = database == DatabaseKind.PostgreSql;
         _connectionString = connectionString;
-        if (!_postgres) _writes = new SqliteWriteQueue(connectionString);
+        if (!_postgres)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            _writes = new SqliteWriteQueue(connectionString);
+        }
+        _schema = new TableSchema(Schema, OpenAsync);
     }
 
     public static IdempotencyStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -71,33 +75,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
         """;
 
     /// <summary>Creates the table if missing. Safe to call often: after the first success it does nothing.</summary>
-    public async Task EnsureSchemaAsync(CancellationToken ct = default)
-    {
-        if (_schemaReady) return;
-        await _schemaLock.WaitAsync(ct);
-        try
-        {
-            if (_schemaReady) return;
-            if (!_postgres)
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(_connectionString).DataSource));
-                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            }
-            try
-            {
-                await ExecuteAsync(Schema, _ => { }, ct);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Two nodes created the table at the same instant: the other one won, which is just as good.
-            }
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
     /// <summary>
     /// Claims (caller, key) for a request, or returns the row that holds it. A row older than
