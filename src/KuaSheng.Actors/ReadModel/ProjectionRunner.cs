@@ -47,10 +47,12 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
     public static Props Props(IProjection store, ProjectionSettings settings) =>
         Akka.Actor.Props.Create(() => new ProjectionRunner(store, settings));
 
-    /// <summary>The runner under a backoff supervisor: restarted 1 s, 2 s, … up to 30 s after a failure.</summary>
+    /// <summary>The runner under a backoff supervisor: restarted 1 s, 2 s, … up to 30 s after a failure. While it is
+    /// stopped, questions are answered at once with <see cref="ProjectionRestarting"/> (not lost in dead letters).</summary>
     public static Props Supervised(IProjection store, ProjectionSettings settings) =>
         BackoffSupervisor.Props(Backoff.OnFailure(Props(store, settings), "runner",
-            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1));
+                TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1)
+            .WithReplyWhileStopped(new Status.Failure(new ProjectionRestarting(store.Name))));
 
     protected override void PreStart() =>
         _store.LoadOffsetAsync().PipeTo(Self, success: o => new OffsetLoaded(o));
@@ -174,4 +176,11 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
 internal sealed class ProjectionStatusUnavailable(IActorRef replyTo, Exception cause) : Exception("The projection's backlog could not be counted.", cause)
 {
     public IActorRef ReplyTo { get; } = replyTo;
+}
+
+/// <summary>The projection's runner failed and waits for its backoff to start it again (see the node's log for why).</summary>
+public sealed class ProjectionRestarting(string name)
+    : Exception($"The projection {name} failed and is waiting to be restarted; see the node's log.")
+{
+    public string Name { get; } = name;
 }

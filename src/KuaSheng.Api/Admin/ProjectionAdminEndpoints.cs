@@ -62,6 +62,10 @@ public static class ProjectionAdminEndpoints
             {
                 return Problem.Unavailable($"The projection {name} did not answer within {AskTimeout.TotalSeconds:0} s (starting, or moving to another node).");
             }
+            catch (Exception e) when (e is ProjectionRestarting or System.Data.Common.DbException)
+            {
+                return Problem.Unavailable(e is ProjectionRestarting ? e.Message : $"The projection {name} could not count its backlog: the database did not answer.");
+            }
         }
         return TypedResults.Ok(new ProjectionsView(views));
     }
@@ -81,6 +85,10 @@ public static class ProjectionAdminEndpoints
         catch (AskTimeoutException)
         {
             return Problem.Unavailable($"The projection {name} did not confirm the rebuild within 60 s; see GET /admin/projections.");
+        }
+        catch (ProjectionRestarting e)
+        {
+            return Problem.Unavailable(e.Message);
         }
     }
 }
