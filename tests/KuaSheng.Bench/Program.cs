@@ -13,6 +13,7 @@ using KuaSheng.Bench;
 //                        [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
 //   projection           [--cases 1000] [--events-per-case 10] [--read-journal yes]
 //   projection-apply     [--cases 5000] [--batch 500]
+//   unit-sync            [--views 50000] [--in-flight 256]
 //   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
 //                        (issue #6; ops/bench.sh builds and runs it)
 //   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
@@ -31,6 +32,7 @@ try
         "readonly-under-load" => await ReadOnlyBench.Run(options),
         "projection" => await ProjectionBench.Run(options),
         "projection-apply" => await ProjectionApplyBench.Run(options),
+        "unit-sync" => await UnitSyncBench.Run(options),
         "suite" => await KuaSheng.Bench.Suite.SuiteBench.Run(options),
         "framework-limit" => await KuaSheng.Bench.Suite.FrameworkLimit.Run(options),
         "_recovery-build" => await RecoveryBench.BuildChild(options),
@@ -55,6 +57,7 @@ static int Help()
                                [--ask-timeout 15] [--tail 60] [--busy-timeout 30]
           projection           [--cases 1000] [--events-per-case 10] [--read-journal yes]
           projection-apply     [--cases 5000] [--batch 500]
+          unit-sync            [--views 50000] [--in-flight 256]
           suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
           framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);

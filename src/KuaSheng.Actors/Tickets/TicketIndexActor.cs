@@ -2,28 +2,30 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using KuaSheng.Actors.Persistence;
 
 namespace KuaSheng.Actors.Tickets;
 
 /// <summary>
 /// A unit's list of tickets, persistence id <c>ticket-index-{unitId}</c>: the summary of each ticket routed to the
 /// unit, kept current by the tickets themselves (each re-sends until acknowledged; the highest version wins). It is
-/// what <c>GET /tickets?unitId=</c> reads, without asking every ticket. Snapshots every <c>snapshotEvery</c> changes.
+/// what <c>GET /tickets?unitId=</c> reads, without asking every ticket. Snapshots as <see cref="SnapshotSchedule"/> says.
 /// </summary>
 public sealed class TicketIndexActor : ReceivePersistentActor
 {
     private readonly string _unitId;
-    private readonly int _snapshotEvery;
+    private readonly SnapshotSchedule _snapshots;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
 
     public TicketIndexActor(string unitId, int snapshotEvery, TimeSpan passivateAfter)
     {
         _unitId = unitId;
-        _snapshotEvery = snapshotEvery;
+        _snapshots = new SnapshotSchedule(snapshotEvery);
 
         Recover<SnapshotOffer>(offer =>
         {
+            _snapshots.Recovered(offer.Metadata.SequenceNr);
             foreach (var t in ((TicketIndexSnapshot)offer.Snapshot).Tickets) _tickets[t.TicketId] = t;
         });
         Recover<TicketSummaryRecorded>(e => _tickets[e.Summary.TicketId] = e.Summary);
@@ -42,7 +44,7 @@ public sealed class TicketIndexActor : ReceivePersistentActor
             {
                 _tickets[e.Summary.TicketId] = e.Summary;
                 ticket.Tell(ack);
-                if (LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(new TicketIndexSnapshot(_tickets.Values.ToList()));
+                if (_snapshots.Due(LastSequenceNr, _tickets.Count)) SaveSnapshot(new TicketIndexSnapshot(_tickets.Values.ToList()));
             });
         });
         Command<GetUnitTickets>(q => Sender.Tell(new UnitTickets(_unitId, _tickets.Values

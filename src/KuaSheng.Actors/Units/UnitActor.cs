@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Actors.Units;
@@ -21,6 +22,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     /// <summary>When a miss was last reported to its case (in memory: after a restart it is reported again, and the
     /// case ignores a repeat).</summary>
     private readonly Dictionary<string, DateTimeOffset> _missReported = new(StringComparer.Ordinal);
+    private readonly SnapshotSchedule _snapshots;
 
     public UnitActor(string unitId, UnitActorSettings settings, IActorRef cases)
     {
@@ -28,8 +30,10 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _cases = cases;
 
+        _snapshots = new SnapshotSchedule(settings.SnapshotEvery);
         Recover<SnapshotOffer>(offer =>
         {
+            _snapshots.Recovered(offer.Metadata.SequenceNr);
             foreach (var view in ((UnitSnapshot)offer.Snapshot).Views) _views[view.CaseId] = view;
         });
         Recover<UnitCaseViewUpdated>(e => Apply(e.View));
@@ -68,7 +72,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
         {
             Apply(e.View);
             replyTo.Tell(ack);
-            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new UnitSnapshot(_views.Values.ToList()));
+            if (_snapshots.Due(LastSequenceNr, _views.Count)) SaveSnapshot(new UnitSnapshot(_views.Values.ToList()));
         });
     }
 
@@ -80,7 +84,11 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     {
         if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion) return;
         if (IsEmpty(view)) _views.Remove(view.CaseId);
-        else _views[view.CaseId] = view;
+        else
+        {
+            var caseId = known?.CaseId ?? view.CaseId; // the key and the view share one string
+            _views[caseId] = UnitViewCompaction.Compact(view, _unitId, caseId);
+        }
     }
 
     /// <summary>超期: a deadline whose due day has passed is reported to its case, again after a while if the case's

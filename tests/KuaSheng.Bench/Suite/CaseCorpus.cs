@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Persistence;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Hosting;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Serialization;
 using KuaSheng.Actors.Units;
@@ -69,7 +70,7 @@ internal static class CaseCorpus
         var writer = system.ActorOf(Props.Create(() => new BatchWriter(journal)));
 
         var context = new CaseContext(now, ReferenceData.Embedded.Calendar, TimeLimits.Default);
-        var units = new Dictionary<string, (long Seq, Dictionary<string, SyncCaseToUnit> Views)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (long Seq, Dictionary<string, SyncCaseToUnit> Views, SnapshotSchedule Snapshots)>(StringComparer.Ordinal);
         var batch = new List<AtomicWrite>();
         var writerId = Guid.NewGuid().ToString();
         for (var i = 0; i < cases; i++)
@@ -80,12 +81,13 @@ internal static class CaseCorpus
             batch.Add(Atomic($"case-{id}", events.Select((e, k) => (object)new CaseJournalEvent(e, k == events.Count - 1 ? "submit" : null)).ToList(), 1, writerId));
             foreach (var view in UnitViews.Changed(null, decision.State!))
             {
-                var unit = units.TryGetValue(view.UnitId, out var u) ? u : (0, new Dictionary<string, SyncCaseToUnit>(StringComparer.Ordinal));
+                var unit = units.TryGetValue(view.UnitId, out var u) ? u
+                    : (0, new Dictionary<string, SyncCaseToUnit>(StringComparer.Ordinal), new SnapshotSchedule(UnitSnapshotEvery));
                 unit.Views[view.CaseId] = view;
                 unit.Seq++;
                 units[view.UnitId] = unit;
                 batch.Add(Atomic($"unit-{view.UnitId}", [new UnitCaseViewUpdated(view)], unit.Seq, writerId));
-                if (unit.Seq % UnitSnapshotEvery == 0)
+                if (unit.Snapshots.Due(unit.Seq, unit.Views.Count)) // as the unit actor schedules them
                 {
                     await Flush(writer, batch); // the snapshot must not be ahead of its events
                     await snapshots.Ask<SaveSnapshotSuccess>(new SaveSnapshot(new SnapshotMetadata($"unit-{view.UnitId}", unit.Seq, DateTime.UtcNow),
