@@ -7,6 +7,9 @@
 # Usage: ops/bench.sh [--quick] [suite options: --clients N --seconds N --cases N --active N --payload BYTES]
 #   --quick: 10,000 cases instead of 100,000, 2,000 active instead of 10,000, 15 s load windows instead of 30 s
 #            (about 3-4 minutes with the build).
+#   --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P]: the HTTP load (closed and open loop, requests
+#            spread over the nodes in turn) against nodes already running as one cluster, events/s and projection lag
+#            read from their database, node CPU from the given processes; no limits, no cold start, ratio=NaN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -16,6 +16,7 @@ using KuaSheng.Bench;
 //   unit-sync            [--views 50000] [--in-flight 256]
 //   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
 //                        (issue #6; ops/bench.sh builds and runs it)
+//                        or against running nodes of one cluster: --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P]
 //   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
 //
 // Commands whose names start with '_' are the child processes that the commands above start (a restart, or a run whose
@@ -59,6 +60,7 @@ static int Help()
           projection-apply     [--cases 5000] [--batch 500]
           unit-sync            [--views 50000] [--in-flight 256]
           suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
+                               or against running nodes: --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P]
           framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
     return 2;

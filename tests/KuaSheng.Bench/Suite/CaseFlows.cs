@@ -32,21 +32,29 @@ internal sealed class CaseFlows
 {
     private static readonly string QijiangId = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
     private static readonly object Certificate = new { title = "决定书", number = "QJ-2026-001" };
-    private readonly HttpClient _http;
+    /// <summary>One client per node; requests take them in turn, so the steps of one case go to different nodes.</summary>
+    private readonly HttpClient[] _nodes;
     private readonly Dictionary<string, string> _tokens = [];
     private string _sichuan = "";
     private long _started;
+    private long _sent;
 
-    private CaseFlows(HttpClient http) => _http = http;
+    private CaseFlows(HttpClient[] nodes) => _nodes = nodes;
 
-    public static async Task<CaseFlows> ConnectAsync(string baseUrl)
+    private HttpClient Next() => _nodes.Length == 1 ? _nodes[0] : _nodes[(int)((ulong)Interlocked.Increment(ref _sent) % (ulong)_nodes.Length)];
+
+    /// <summary>Sets up tokens and the external unit on the first node; with several nodes (one cluster), waits until
+    /// every node knows the unit before any case is sent.</summary>
+    public static async Task<CaseFlows> ConnectAsync(params string[] baseUrls)
     {
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
-        var flows = new CaseFlows(new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) });
+        var flows = new CaseFlows(baseUrls.Select(url => new HttpClient(
+                new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+            { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) }).ToArray());
         await flows.Token("operator", new { role = "operator" });
         var unit = await flows.Send(new FlowStep(flows._tokens["operator"], _ => "/api/v1/units",
-            new { name = "四川省社会保险事业管理局", region = "510000", level = "external", kind = "department", items = new[] { "1-7" } }), null);
+            new { name = "四川省社会保险事业管理局", region = "510000", level = "external", kind = "department", items = new[] { "1-7" } }), null, setUp: true);
         flows._sichuan = unit.Json?.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException($"unit registration: {unit.Status}");
+        foreach (var node in flows._nodes.Skip(1)) await WaitForUnitAsync(node, flows._tokens["operator"], flows._sichuan);
         await flows.Token("window", new { role = "window", unit = "qj-window" });
         await flows.Token("platform", new { role = "integration", units = new[] { "qj-hrss" } });
         await flows.Token("hrss", new { role = "officer", unit = "qj-hrss" });
@@ -93,7 +101,7 @@ internal sealed class CaseFlows
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases/{caseId}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens["window"]);
-        using var response = await _http.SendAsync(request);
+        using var response = await Next().SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         return (int)response.StatusCode;
     }
@@ -167,23 +175,40 @@ internal sealed class CaseFlows
         delivery = new { method = delivery },
     };
 
+    /// <summary>Nodes follow the reference data (units) into their own copies: a unit registered on one node is known
+    /// to another a moment later.</summary>
+    private static async Task WaitForUnitAsync(HttpClient node, string token, string unitId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/units/{unitId}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await node.SendAsync(request);
+            if (response.IsSuccessStatusCode) return;
+            if (DateTime.UtcNow > until) throw new InvalidOperationException($"{node.BaseAddress} does not know unit {unitId}: {(int)response.StatusCode}");
+            await Task.Delay(200);
+        }
+    }
+
     private async Task Token(string name, object body)
     {
-        var answer = await Send(new FlowStep(null, _ => "/api/v1/auth/dev-token", body), null, idempotent: false);
+        var answer = await Send(new FlowStep(null, _ => "/api/v1/auth/dev-token", body), null, idempotent: false, setUp: true);
         _tokens[name] = answer.Json?.RootElement.GetProperty("token").GetString()
                         ?? throw new InvalidOperationException($"dev token: {answer.Status} (are dev features on?)");
     }
 
     private sealed record Answer(int Status, string? Code, JsonDocument? Json);
 
-    private async Task<Answer> Send(FlowStep step, CaseFlow? flow, bool idempotent = true)
+    /// <summary>Sends a step to the next node in turn; set-up requests all go to the first.</summary>
+    private async Task<Answer> Send(FlowStep step, CaseFlow? flow, bool idempotent = true, bool setUp = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, step.Path(flow!));
         if (step.Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", step.Token);
         if (idempotent) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         if (step.Body is not null)
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(step.Body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        using var response = await _http.SendAsync(request);
+        using var response = await (setUp ? _nodes[0] : Next()).SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var status = (int)response.StatusCode;
         // Only set-up answers, a submission's and a problem's are read (the client's CPU is the node's too, on 2 cores).

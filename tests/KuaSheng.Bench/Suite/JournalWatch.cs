@@ -1,25 +1,45 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace KuaSheng.Bench.Suite;
 
 /// <summary>
-/// Watches the node's SQLite file from outside (a read-only connection, as WAL allows): how far the journal is
-/// (highest ordering, case events in the tag table) and how far behind the case projection is. Lag = age of the oldest
-/// case event the projection has not applied yet (0 when none), sampled every 100 ms.
+/// Watches the nodes' database from outside (the node's SQLite file through a read-only connection, as WAL allows, or
+/// the cluster's PostgreSQL database): how far the journal is (highest ordering, case events in the tag table) and how
+/// far behind the case projection is. Lag = age of the oldest case event the projection has not applied yet (0 when
+/// none), sampled every 100 ms. The queries are the same on both.
 /// </summary>
 internal sealed class JournalWatch : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly List<double> _lags = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _sampler;
 
     public JournalWatch(string db)
+        : this(new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False;Default Timeout=10"))
     {
-        _connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False;Default Timeout=10");
-        _connection.Open();
     }
+
+    private JournalWatch(DbConnection connection)
+    {
+        _connection = connection;
+        _connection.Open();
+        // The write time in .NET ticks (UTC): "timestamp" in the SQLite journal, "created_at" in PostgreSQL's.
+        _writtenColumn = connection is NpgsqlConnection ? "created_at" : "timestamp";
+    }
+
+    private readonly string _writtenColumn;
+
+    /// <summary>"sqlite:PATH" (a node's kuasheng.db) or "postgres:CONNECTION STRING".</summary>
+    public static JournalWatch For(string database) => database.Split(':', 2) switch
+    {
+        ["sqlite", var path] => new JournalWatch(path),
+        ["postgres", var connectionString] => new JournalWatch(new NpgsqlConnection(connectionString)),
+        _ => throw new ArgumentException($"--database {database}: expected sqlite:PATH or postgres:CONNECTION-STRING"),
+    };
 
     public sealed record Mark(long Ordering, long CaseEvents, long At);
 
@@ -55,7 +75,7 @@ internal sealed class JournalWatch : IAsyncDisposable
                     var lag = LagMs();
                     lock (_lags) _lags.Add(lag);
                 }
-                catch (SqliteException) { }
+                catch (DbException) { }
                 try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
             }
         });
@@ -63,9 +83,8 @@ internal sealed class JournalWatch : IAsyncDisposable
 
     private double LagMs()
     {
-        // "timestamp" is the write time in .NET ticks (UTC), as Akka.Persistence.Sql stores it.
-        var written = Scalar("""
-            SELECT COALESCE((SELECT j.timestamp FROM event_journal j WHERE j.ordering = (
+        var written = Scalar($"""
+            SELECT COALESCE((SELECT j.{_writtenColumn} FROM event_journal j WHERE j.ordering = (
                 SELECT MIN(t.ordering_id) FROM tags t WHERE t.tag = 'case' AND t.ordering_id >
                     COALESCE((SELECT "offset" FROM projection_offsets WHERE name = 'case-summaries'), 0))), 0)
             """);

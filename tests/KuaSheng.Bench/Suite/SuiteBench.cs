@@ -27,7 +27,7 @@ internal static class SuiteBench
             Cases = options.Int("cases", size.Cases), Active = options.Int("active", size.Active), Clients = options.Int("clients", size.Clients),
             ClosedSeconds = options.Int("seconds", size.ClosedSeconds), OpenSeconds = options.Int("seconds", size.OpenSeconds),
         };
-        var hostDll = Path.GetFullPath(options.Required("host"));
+        var hostDll = Path.GetFullPath(options.String("host", "src/KuaSheng.Host/bin/Release/net10.0/KuaSheng.Host.dll"));
         var payload = options.Int("payload", 300);
         Machine.Print("suite", options.Echo());
         Console.WriteLine($"node runtime settings: {HostSettings(hostDll)}");
@@ -37,8 +37,13 @@ internal static class SuiteBench
         try
         {
             var part = options.String("part", "all");
-            if (part is "all" or "e2e") ratio = await EndToEnd(size, hostDll, payload, table);
-            if (part is "all" or "coldstart") await ColdStart(size, hostDll, table);
+            if (options.String("nodes", "") is { Length: > 0 } nodes)
+                await Cluster(size, nodes.Split(','), options.Required("database"), options.String("pids", ""), table);
+            else
+            {
+                if (part is "all" or "e2e") ratio = await EndToEnd(size, hostDll, payload, table);
+                if (part is "all" or "coldstart") await ColdStart(size, hostDll, table);
+            }
         }
         catch (Exception e)
         {
@@ -68,35 +73,57 @@ internal static class SuiteBench
             await using var host = await HostProcess.StartAsync(hostDll, dir.Path);
             await using var watch = new JournalWatch(dir.Db);
             var flows = await CaseFlows.ConnectAsync(host.BaseUrl);
-            Progress($"end to end: closed loop, {size.Clients} clients");
-            var peak = await HttpLoad.ClosedAsync(flows, watch, host.CpuTime, size.Clients, TimeSpan.FromSeconds(size.ClosedWarmup), TimeSpan.FromSeconds(size.ClosedSeconds));
-            var load = Machine.LoadAverage();
-            var ratio = peak.JournalEventsPerSecond / framework;
-            table.Row($"commands/s at saturation ({size.Clients} clients, closed loop)", $"{peak.CommandsPerSecond:F0}", "≥ 3000", Met(peak.CommandsPerSecond >= 3000), load);
-            table.Row("full case flows/s (online, proxy, joint in turn)", $"{peak.FlowsPerSecond:F1}", "≥ 300", Met(peak.FlowsPerSecond >= 300), load);
-            table.Row("events/s reaching the journal at saturation (all / case events)", $"{peak.JournalEventsPerSecond:F0} / {peak.CaseEventsPerSecond:F0}", "", "", load);
-            table.Row("service events/s ÷ framework limit", $"{ratio:P0}", "≥ 50%", Met(ratio >= 0.5), load);
-            table.Row("closed-loop latency p50 / p99 ms", $"{Stats.Ms(Stats.Percentile(peak.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(peak.LatenciesMs, 99))}", "", "", load);
-            table.Row("projection lag p99 at saturation ms", Stats.Ms(Stats.Percentile(peak.LagsMs, 99)), "≤ 1000", Met(Stats.Percentile(peak.LagsMs, 99) <= 1000), load);
-
-            var rate = Math.Max(1, Math.Round(peak.CommandsPerSecond * 0.7));
-            Progress($"end to end: open loop, {rate} commands/s");
-            var open = await HttpLoad.OpenAsync(flows, watch, host.CpuTime, rate, TimeSpan.FromSeconds(size.OpenWarmup), TimeSpan.FromSeconds(size.OpenSeconds));
-            load = Machine.LoadAverage();
-            var p99 = Stats.Percentile(open.LatenciesMs, 99);
-            table.Row($"open loop at 70% of peak: {rate} commands/s offered, answered/s", $"{open.CommandsPerSecond:F0} (max {open.MaxInFlight} in flight)", "", "", load);
-            table.Row("latency p50 / p95 / p99 ms (from the scheduled send)",
-                $"{Stats.Ms(Stats.Percentile(open.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(open.LatenciesMs, 95))} / {Stats.Ms(p99)}", "p99 ≤ 50", Met(p99 <= 50), load);
-            table.Row("events/s reaching the journal at 70% (all / case events)", $"{open.JournalEventsPerSecond:F0} / {open.CaseEventsPerSecond:F0}", "", "", load);
-            var lag = Stats.Percentile(open.LagsMs, 99);
-            table.Row("projection lag p99 at 70% ms", Stats.Ms(lag), "≤ 1000", Met(lag <= 1000), load);
-            table.Row("node CPU per command at saturation / at 70% ms (includes its fixed background work)",
-                $"{peak.NodeCpuMsPerCommand:F2} / {open.NodeCpuMsPerCommand:F2}", "", "", load);
-            table.Row("failed commands (saturation / 70%)", $"{peak.Failed} / {open.Failed}", "0", Met(peak.Failed + open.Failed == 0), load);
+            var peak = await LoadAsync(size, flows, watch, host.CpuTime, table);
             table.Row("average case event payload B", $"{watch.AverageCaseEventBytes():F0}", "", "", "");
-            foreach (var (failure, count) in flows.Failures) Console.WriteLine($"failed: {count} × {failure}");
+            var ratio = peak.JournalEventsPerSecond / framework;
+            table.Row("service events/s ÷ framework limit", $"{ratio:P0}", "≥ 50%", Met(ratio >= 0.5), Machine.LoadAverage());
             return ratio;
         }
+    }
+
+    /// <summary>Nodes already running (one cluster; the caller started them): the closed and open loops with requests
+    /// spread over the nodes in turn, events/s and projection lag from their database. No limits (they are measured on
+    /// this machine's SQLite), so no ratio; node CPU only for the processes given in --pids.</summary>
+    private static async Task Cluster(Sizes size, IReadOnlyList<string> nodes, string database, string pids, Table table)
+    {
+        Progress($"end to end on {nodes.Count} nodes: {string.Join(", ", nodes)}");
+        await using var watch = JournalWatch.For(database);
+        var flows = await CaseFlows.ConnectAsync([.. nodes]);
+        var processes = pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        Func<TimeSpan> cpu = () => processes.Aggregate(TimeSpan.Zero, (sum, pid) => sum + HostProcess.CpuTimeOf(pid));
+        await LoadAsync(size, flows, watch, cpu, table, perCommandCpu: processes.Count > 0);
+    }
+
+    /// <summary>The closed loop to saturation, then the open loop at 70% of its rate; rows into the table.</summary>
+    private static async Task<LoadResult> LoadAsync(Sizes size, CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, Table table,
+        bool perCommandCpu = true)
+    {
+        Progress($"end to end: closed loop, {size.Clients} clients");
+        var peak = await HttpLoad.ClosedAsync(flows, watch, nodeCpu, size.Clients, TimeSpan.FromSeconds(size.ClosedWarmup), TimeSpan.FromSeconds(size.ClosedSeconds));
+        var load = Machine.LoadAverage();
+        table.Row($"commands/s at saturation ({size.Clients} clients, closed loop)", $"{peak.CommandsPerSecond:F0}", "≥ 3000", Met(peak.CommandsPerSecond >= 3000), load);
+        table.Row("full case flows/s (online, proxy, joint in turn)", $"{peak.FlowsPerSecond:F1}", "≥ 300", Met(peak.FlowsPerSecond >= 300), load);
+        table.Row("events/s reaching the journal at saturation (all / case events)", $"{peak.JournalEventsPerSecond:F0} / {peak.CaseEventsPerSecond:F0}", "", "", load);
+        table.Row("closed-loop latency p50 / p99 ms", $"{Stats.Ms(Stats.Percentile(peak.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(peak.LatenciesMs, 99))}", "", "", load);
+        table.Row("projection lag p99 at saturation ms", Stats.Ms(Stats.Percentile(peak.LagsMs, 99)), "≤ 1000", Met(Stats.Percentile(peak.LagsMs, 99) <= 1000), load);
+
+        var rate = Math.Max(1, Math.Round(peak.CommandsPerSecond * 0.7));
+        Progress($"end to end: open loop, {rate} commands/s");
+        var open = await HttpLoad.OpenAsync(flows, watch, nodeCpu, rate, TimeSpan.FromSeconds(size.OpenWarmup), TimeSpan.FromSeconds(size.OpenSeconds));
+        load = Machine.LoadAverage();
+        var p99 = Stats.Percentile(open.LatenciesMs, 99);
+        table.Row($"open loop at 70% of peak: {rate} commands/s offered, answered/s", $"{open.CommandsPerSecond:F0} (max {open.MaxInFlight} in flight)", "", "", load);
+        table.Row("latency p50 / p95 / p99 ms (from the scheduled send)",
+            $"{Stats.Ms(Stats.Percentile(open.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(open.LatenciesMs, 95))} / {Stats.Ms(p99)}", "p99 ≤ 50", Met(p99 <= 50), load);
+        table.Row("events/s reaching the journal at 70% (all / case events)", $"{open.JournalEventsPerSecond:F0} / {open.CaseEventsPerSecond:F0}", "", "", load);
+        var lag = Stats.Percentile(open.LagsMs, 99);
+        table.Row("projection lag p99 at 70% ms", Stats.Ms(lag), "≤ 1000", Met(lag <= 1000), load);
+        if (perCommandCpu)
+            table.Row("node CPU per command at saturation / at 70% ms (includes its fixed background work)",
+                $"{peak.NodeCpuMsPerCommand:F2} / {open.NodeCpuMsPerCommand:F2}", "", "", load);
+        table.Row("failed commands (saturation / 70%)", $"{peak.Failed} / {open.Failed}", "0", Met(peak.Failed + open.Failed == 0), load);
+        foreach (var (failure, count) in flows.Failures) Console.WriteLine($"failed: {count} × {failure}");
+        return peak;
     }
 
     private static async Task ColdStart(Sizes size, string hostDll, Table table)
