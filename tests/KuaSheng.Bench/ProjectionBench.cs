@@ -11,7 +11,7 @@ namespace KuaSheng.Bench;
 /// The case projection under load (measured, not asserted): a burst of cases × events written as fast as the node
 /// takes them (64 cases in flight), the projection's status sampled every 100 ms (lag, events behind) until it has
 /// caught up; then a rebuild of the read model from offset zero over the whole journal. <c>--read-journal yes</c> also
-/// times the plugin's own tag query alone.
+/// times the plugin's own tag query alone; <c>--postgres CONNSTR</c> runs the node on a fresh PostgreSQL database.
 /// </summary>
 internal static class ProjectionBench
 {
@@ -23,7 +23,14 @@ internal static class ProjectionBench
         var perCase = Math.Max(4, options.Int("events-per-case", 10));
         Machine.Print("projection", options.Echo());
         using var dir = new TempDir("projection");
-        await using var node = await BenchNode.StartAsync(dir.Path, clock: Workload.Monday);
+        // --postgres CONNSTR (a user that may create databases): the node on a fresh PostgreSQL database instead of SQLite.
+        var postgres = options.String("postgres", "") is { Length: > 0 } admin ? await FreshPostgresDatabaseAsync(admin) : null;
+        await using var node = await BenchNode.StartAsync(dir.Path, o =>
+        {
+            if (postgres is null) return;
+            o.Database = DatabaseKind.PostgreSql;
+            o.ConnectionString = postgres;
+        }, Workload.Monday);
         var projection = node.Region<CaseProjectionKey>();
         await Status(projection, TimeSpan.FromSeconds(60)); // the singleton is up and the read journal warmed
 
@@ -78,7 +85,7 @@ internal static class ProjectionBench
         await projection.Ask<ProjectionRebuildStarted>(new RebuildProjection(), Timeout);
         var rebuilt = await CaughtUp(projection);
         Console.WriteLine($"rebuild from zero: {rebuilt.EventsProjected} events in {rebuild.Elapsed.TotalSeconds:F1} s ({rebuilt.EventsProjected / rebuild.Elapsed.TotalSeconds:F0} events/s)");
-        Console.WriteLine($"  db {Stats.Mib(new FileInfo(dir.Db).Length)} MiB");
+        if (postgres is null) Console.WriteLine($"  db {Stats.Mib(new FileInfo(dir.Db).Length)} MiB");
         return 0;
     }
 
@@ -114,6 +121,22 @@ internal static class ProjectionBench
         var deserialize = Stopwatch.StartNew();
         foreach (var (bytes, manifest) in blobs) serializer.FromBinary(bytes, manifest);
         Console.WriteLine($"deserialize alone: {blobs.Count} events in {deserialize.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    private static async Task<string> FreshPostgresDatabaseAsync(string admin)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(admin);
+        var name = "ks_projection_bench_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {name}";
+            await create.ExecuteNonQueryAsync();
+        }
+        Console.WriteLine($"PostgreSQL database {name} (left in place)");
+        builder.Database = name;
+        return builder.ConnectionString;
     }
 
     private static Task<ProjectionStatus> Status(IActorRef projection, TimeSpan timeout) =>

@@ -61,21 +61,21 @@ internal static class CaseDetailTables
     /// <summary>Rewrites what changed between the stored summary (<paramref name="before"/>, null for a new case)
     /// and <paramref name="s"/>: the legs, the deadlines, the mailings, each only when it differs (most events change
     /// one of them or none; on SQLite every statement holds the write lock the journal also needs).</summary>
-    public static async Task ReplaceAsync(DbConnection connection, DbTransaction tx, CaseSummary? before, CaseSummary s, CancellationToken ct)
+    public static void Replace(StatementBatch writes, CaseSummary? before, CaseSummary s)
     {
         if (before is null || !before.Legs.SequenceEqual(s.Legs))
-            await ReplaceLegsAsync(connection, tx, s, ct);
+            ReplaceLegs(writes, s);
         if (before is null || !before.Deadlines.SequenceEqual(s.Deadlines))
-            await ReplaceDeadlinesAsync(connection, tx, s, ct);
+            ReplaceDeadlines(writes, s);
         if (before is null || !before.Mailings.SequenceEqual(s.Mailings))
-            await ReplaceMailingsAsync(connection, tx, s, ct);
+            ReplaceMailings(writes, s);
     }
 
-    private static async Task ReplaceLegsAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    private static void ReplaceLegs(StatementBatch writes, CaseSummary s)
     {
-        await connection.ExecuteAsync(tx, "DELETE FROM case_legs WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
+        writes.Add("DELETE FROM case_legs WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
         foreach (var l in s.Legs)
-            await connection.ExecuteAsync(tx, """
+            writes.Add("""
                 INSERT INTO case_legs (case_id, leg_id, unit_id, item_code, role, ord, status) VALUES (@id, @leg, @unit, @item, @role, @ord, @status)
                 """, c =>
             {
@@ -86,14 +86,14 @@ internal static class CaseDetailTables
                 c.AddParameter("role", l.Role.ToKebab());
                 c.AddParameter("ord", l.Order);
                 c.AddParameter("status", l.Status.ToKebab());
-            }, ct);
+            });
     }
 
-    private static async Task ReplaceDeadlinesAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    private static void ReplaceDeadlines(StatementBatch writes, CaseSummary s)
     {
-        await connection.ExecuteAsync(tx, "DELETE FROM case_deadlines WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
+        writes.Add("DELETE FROM case_deadlines WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
         foreach (var d in s.Deadlines)
-            await connection.ExecuteAsync(tx, """
+            writes.Add("""
                 INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, start, due, provisional, met_at, missed_at, cancelled_at)
                 VALUES (@id, @deadline, @step, @leg, @unit, @start, @due, @provisional, @met, @missed, @cancelled)
                 """, c =>
@@ -109,14 +109,14 @@ internal static class CaseDetailTables
                 c.AddParameter("met", d.MetAt?.ToUnixTimeMilliseconds(), typeof(long));
                 c.AddParameter("missed", d.MissedAt?.ToUnixTimeMilliseconds(), typeof(long));
                 c.AddParameter("cancelled", d.CancelledAt?.ToUnixTimeMilliseconds(), typeof(long));
-            }, ct);
+            });
     }
 
-    private static async Task ReplaceMailingsAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    private static void ReplaceMailings(StatementBatch writes, CaseSummary s)
     {
-        await connection.ExecuteAsync(tx, "DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId), ct);
+        writes.Add("DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
         foreach (var m in s.Mailings)
-            await connection.ExecuteAsync(tx, """
+            writes.Add("""
                 INSERT INTO case_mailings (case_id, mailing_id, purpose, sender_unit_id, status) VALUES (@id, @mailing, @purpose, @sender, @status)
                 """, c =>
             {
@@ -125,38 +125,60 @@ internal static class CaseDetailTables
                 c.AddParameter("purpose", m.Purpose.ToKebab());
                 c.AddParameter("sender", m.SenderUnitId);
                 c.AddParameter("status", m.Status.ToKebab());
-            }, ct);
+            });
     }
 
-    /// <summary>Restores the deadlines and mailings of a stored summary (the legs come from its JSON column).</summary>
-    public static async Task<CaseSummary> LoadIntoAsync(DbConnection connection, DbTransaction tx, CaseSummary s, CancellationToken ct)
+    /// <summary>Restores the deadlines and mailings of stored summaries (the legs come from their JSON column), all of
+    /// a projection batch's cases in two queries per chunk of ids.</summary>
+    public static async Task LoadIntoAsync(DbConnection connection, DbTransaction tx, Dictionary<string, (CaseSummary Summary, long Version)> rows,
+        CancellationToken ct)
     {
-        var deadlines = new List<Deadline>();
-        await using (var command = connection.CreateCommand())
+        var deadlines = new Dictionary<string, List<Deadline>>(StringComparer.Ordinal);
+        var mailings = new Dictionary<string, List<SummaryMailing>>(StringComparer.Ordinal);
+        foreach (var ids in rows.Keys.Chunk(IdsPerQuery))
         {
-            command.Transaction = tx;
-            command.CommandText = $"SELECT {DeadlineColumns} FROM case_deadlines d WHERE d.case_id = @id ORDER BY d.deadline_id";
-            command.AddParameter("id", s.CaseId);
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) deadlines.Add(ReadDeadline(r).Deadline);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = tx;
+                command.CommandText = $"SELECT {DeadlineColumns} FROM case_deadlines d WHERE d.case_id IN ({InList(command, ids)})";
+                await using var r = await command.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                {
+                    var (caseId, deadline) = ReadDeadline(r);
+                    (deadlines.TryGetValue(caseId, out var list) ? list : deadlines[caseId] = []).Add(deadline);
+                }
+            }
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = tx;
+                command.CommandText = $"SELECT case_id, mailing_id, purpose, sender_unit_id, status FROM case_mailings WHERE case_id IN ({InList(command, ids)})";
+                await using var r = await command.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                    (mailings.TryGetValue(r.GetString(0), out var list) ? list : mailings[r.GetString(0)] = [])
+                        .Add(new SummaryMailing(r.GetString(1), Parse<MailingPurpose>(r.GetString(2)), r.GetString(3), Parse<CarrierStatus>(r.GetString(4))));
+            }
         }
-        var mailings = new List<SummaryMailing>();
-        await using (var command = connection.CreateCommand())
+        foreach (var (caseId, (summary, version)) in rows.ToList())
         {
-            command.Transaction = tx;
-            command.CommandText = "SELECT mailing_id, purpose, sender_unit_id, status FROM case_mailings WHERE case_id = @id ORDER BY mailing_id";
-            command.AddParameter("id", s.CaseId);
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-                mailings.Add(new SummaryMailing(r.GetString(0), Parse<MailingPurpose>(r.GetString(1)), r.GetString(2), Parse<CarrierStatus>(r.GetString(3))));
+            var caseDeadlines = deadlines.GetValueOrDefault(caseId) ?? [];
+            // Deadline ids are dl1, dl2, …, mailing ids m1, m2, …: put them back in the order they were made.
+            rows[caseId] = (summary with
+            {
+                Deadlines = [.. caseDeadlines.OrderBy(d => d.DeadlineId.Length).ThenBy(d => d.DeadlineId, StringComparer.Ordinal)],
+                Mailings = [.. (mailings.GetValueOrDefault(caseId) ?? []).OrderBy(m => m.MailingId, StringComparer.Ordinal)],
+                Units = summary.Units.Union(caseDeadlines.Select(d => d.UnitId)),
+            }, version);
         }
-        // Deadline ids are dl1, dl2, …: put them back in the order they were set.
-        return s with
-        {
-            Deadlines = [.. deadlines.OrderBy(d => d.DeadlineId.Length).ThenBy(d => d.DeadlineId, StringComparer.Ordinal)],
-            Mailings = [.. mailings],
-            Units = s.Units.Union(deadlines.Select(d => d.UnitId)),
-        };
+    }
+
+    /// <summary>Ids per <c>IN (...)</c> query: well under SQLite's limit of host parameters.</summary>
+    public const int IdsPerQuery = 500;
+
+    /// <summary>"@i0, @i1, …" with the ids added to the command as parameters.</summary>
+    public static string InList(DbCommand command, IReadOnlyList<string> ids)
+    {
+        for (var i = 0; i < ids.Count; i++) command.AddParameter($"i{i}", ids[i]);
+        return string.Join(", ", Enumerable.Range(0, ids.Count).Select(i => $"@i{i}"));
     }
 
     /// <summary>The open legs (forwarded or accepted) at a unit, by case; not those of a case that ended (a withdrawn

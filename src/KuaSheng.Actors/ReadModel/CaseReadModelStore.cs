@@ -136,6 +136,9 @@ public sealed class CaseReadModelStore : ProjectionStore
         var opened = await BeginBatchAsync(ct);
         await using var connection = opened.Connection;
         await using var tx = opened.Transaction;
+        // Every case of the batch read at once (a round trip per case capped the projection on PostgreSQL).
+        var loaded = await LoadAsync(connection, tx, batch.Select(e => e.Event is CaseJournalEvent j ? CaseIdOf(e.PersistenceId, j) : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList(), ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
         var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);
         var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
@@ -143,10 +146,10 @@ public sealed class CaseReadModelStore : ProjectionStore
         foreach (var envelope in batch)
         {
             if (envelope.Event is not CaseJournalEvent journalEvent) continue;
-            var caseId = journalEvent.Event is CaseSubmitted submitted ? submitted.CaseId : CaseIdOf(envelope.PersistenceId);
+            var caseId = CaseIdOf(envelope.PersistenceId, journalEvent);
             if (!rows.TryGetValue(caseId, out var current))
             {
-                current = rows[caseId] = await LoadAsync(connection, tx, caseId, ct);
+                current = rows[caseId] = loaded.TryGetValue(caseId, out var row) ? row : null;
                 stored[caseId] = current?.Summary;
             }
             if (current is { } known && envelope.SequenceNr <= known.Version) continue;
@@ -158,13 +161,15 @@ public sealed class CaseReadModelStore : ProjectionStore
             rows[caseId] = (next, envelope.SequenceNr);
             applied++;
         }
+        var writes = new StatementBatch(connection, tx);
         foreach (var (_, row) in rows)
-            if (row is { } r) await UpsertAsync(connection, tx, r.Summary, r.Version, ct);
+            if (row is { } r) Upsert(writes, r.Summary, r.Version);
         foreach (var (caseId, before) in stored)
             if (rows[caseId] is { } r && !ReferenceEquals(r.Summary, before))
-                await CaseDetailTables.ReplaceAsync(connection, tx, before, r.Summary, ct);
+                CaseDetailTables.Replace(writes, before, r.Summary);
         foreach (var (caseId, seq, fact) in facts)
-            await LedgerFactTable.InsertAsync(connection, tx, caseId, seq, fact, ct);
+            LedgerFactTable.Insert(writes, caseId, seq, fact);
+        await writes.FlushAsync(ct);
         await CommitBatchAsync(connection, tx, offset, now, ct);
         return applied;
     }
@@ -265,17 +270,34 @@ public sealed class CaseReadModelStore : ProjectionStore
 
     private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(CaseContext.ChinaOffset);
 
-    private static string CaseIdOf(string persistenceId) =>
-        persistenceId.StartsWith("case-", StringComparison.Ordinal) ? persistenceId["case-".Length..] : persistenceId;
+    private static string CaseIdOf(string persistenceId, CaseJournalEvent e) =>
+        e.Event is CaseSubmitted submitted ? submitted.CaseId
+        : persistenceId.StartsWith("case-", StringComparison.Ordinal) ? persistenceId["case-".Length..] : persistenceId;
 
-    private static async Task<(CaseSummary, long)?> LoadAsync(DbConnection connection, DbTransaction tx, string caseId, CancellationToken ct)
+    /// <summary>The stored summaries of these cases with their versions (absent: not projected yet).</summary>
+    private static async Task<Dictionary<string, (CaseSummary Summary, long Version)>> LoadAsync(DbConnection connection, DbTransaction tx,
+        IReadOnlyList<string> caseIds, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = $"SELECT {Columns}, s.status_before_suspension, s.legs FROM case_summaries s WHERE s.case_id = @id";
-        Add(command, "id", caseId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
+        var rows = new Dictionary<string, (CaseSummary Summary, long Version)>(StringComparer.Ordinal);
+        foreach (var ids in caseIds.Chunk(CaseDetailTables.IdsPerQuery))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = $"SELECT {Columns}, s.status_before_suspension, s.legs FROM case_summaries s WHERE s.case_id IN ({CaseDetailTables.InList(command, ids)})";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (summary, version) = ReadStored(reader);
+                rows[summary.CaseId] = (summary, version);
+            }
+        }
+        await CaseDetailTables.LoadIntoAsync(connection, tx, rows, ct);
+        return rows;
+    }
+
+    /// <summary>A summary row with its legs, without its deadlines and mailings (<see cref="CaseDetailTables.LoadIntoAsync"/>).</summary>
+    private static (CaseSummary, long) ReadStored(DbDataReader reader)
+    {
         var row = ReadRow(reader);
         var before = reader.IsDBNull(15) ? (CaseStatus?)null : Parse<CaseStatus>(reader.GetString(15));
         var legs = JsonSerializer.Deserialize<ImmutableList<SummaryLeg>>(reader.GetString(16), LegJson) ?? [];
@@ -301,15 +323,14 @@ public sealed class CaseReadModelStore : ProjectionStore
             Legs = legs,
             Units = units,
         };
-        await reader.CloseAsync();
-        return (await CaseDetailTables.LoadIntoAsync(connection, tx, summary, ct), row.Version);
+        return (summary, row.Version);
     }
 
     private static T Parse<T>(string text) where T : struct, Enum => CaseDetailTables.Parse<T>(text);
 
-    private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, CaseSummary s, long version, CancellationToken ct)
+    private static void Upsert(StatementBatch writes, CaseSummary s, long version)
     {
-        await ExecuteAsync(connection, tx, """
+        writes.Add("""
             INSERT INTO case_summaries (case_id, case_number, item_code, item_version, mode, channel, receiving_unit_id, status, outcome,
                 submitted_at, decided_at, completed_at, overdue, last_event_at, version, status_before_suspension, legs)
             VALUES (@id, @number, @item, @itemVersion, @mode, @channel, @receiving, @status, @outcome,
@@ -336,14 +357,14 @@ public sealed class CaseReadModelStore : ProjectionStore
             Add(c, "version", version);
             Add(c, "before", s.StatusBeforeSuspension?.ToKebab(), typeof(string));
             Add(c, "legs", JsonSerializer.Serialize(s.Legs, LegJson));
-        }, ct);
+        });
         foreach (var unit in s.Units)
         {
-            await ExecuteAsync(connection, tx, "INSERT INTO case_units (case_id, unit_id) VALUES (@id, @unit) ON CONFLICT (case_id, unit_id) DO NOTHING", c =>
+            writes.Add("INSERT INTO case_units (case_id, unit_id) VALUES (@id, @unit) ON CONFLICT (case_id, unit_id) DO NOTHING", c =>
             {
                 Add(c, "id", s.CaseId);
                 Add(c, "unit", unit);
-            }, ct);
+            });
         }
     }
 

@@ -32,8 +32,8 @@ internal static class LedgerFactTable
 
     public const string DeleteAll = "DELETE FROM case_ledger_facts;";
 
-    public static Task InsertAsync(DbConnection connection, DbTransaction tx, string caseId, long seq, LedgerFact f, CancellationToken ct) =>
-        connection.ExecuteAsync(tx, """
+    public static void Insert(StatementBatch writes, string caseId, long seq, LedgerFact f) =>
+        writes.Add("""
             INSERT INTO case_ledger_facts (case_id, seq, unit_id, kind, at_ms, item_code, mode) VALUES (@id, @seq, @unit, @kind, @at, @item, @mode)
             ON CONFLICT (case_id, seq, unit_id, kind) DO NOTHING
             """, c =>
@@ -45,7 +45,7 @@ internal static class LedgerFactTable
             c.AddParameter("at", f.At.ToUnixTimeMilliseconds());
             c.AddParameter("item", f.ItemCode);
             c.AddParameter("mode", f.Mode.ToKebab());
-        }, ct);
+        });
 
     public static Task DumpAsync(DbConnection connection, List<string> lines, CancellationToken ct) =>
         CaseDetailTables.ReadLines(connection, "SELECT case_id, seq, unit_id, kind, at_ms, item_code, mode FROM case_ledger_facts " +
