@@ -70,6 +70,7 @@ public static class KuaShengApi
         api.MapTicketEndpoints();
         api.MapLedgerEndpoints();
         api.MapProjectionAdminEndpoints();
+        api.MapClusterAdminEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }
