@@ -35,6 +35,7 @@ public static class KuaShengApi
         services.AddSingleton<CaseGateway>();
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
+        services.AddSingleton<ShardingLookup>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
@@ -70,6 +71,8 @@ public static class KuaShengApi
         api.MapTicketEndpoints();
         api.MapLedgerEndpoints();
         api.MapProjectionAdminEndpoints();
+        api.MapClusterAdminEndpoints();
+        api.MapShardingAdminEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -20,7 +20,8 @@ public static class Ksctl
     {
         var options = new GlobalOptions(stdout, stderr, handler);
         var root = BuildRoot(options);
-        var parsed = root.Parse(args);
+        // No response files: an argument starting with @ is a value (a ticket index's entity id is "@unit:...").
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parsed.Errors.Count > 0)
         {
@@ -53,6 +54,9 @@ public static class Ksctl
         root.Subcommands.Add(CatalogueCommands.Build(options));
         root.Subcommands.Add(ProjectionCommands.Build(options));
         root.Subcommands.Add(LedgerCommands.Build(options));
+        root.Subcommands.Add(ClusterCommands.Build(options));
+        root.Subcommands.Add(ShardingCommands.Build(options));
+        root.Subcommands.Add(EntityCommands.Build(options));
         return root;
     }
 

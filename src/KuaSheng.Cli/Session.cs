@@ -32,6 +32,16 @@ public sealed class Session(NodeClient node, TextWriter stdout, bool json) : IDi
         return console;
     }
 
+    /// <summary>GETs <paramref name="path"/>: with <c>--json</c> prints the server's JSON and gives null (nothing more
+    /// to do), else gives the body for a table.</summary>
+    public async Task<JsonNode?> GetForPeople(string path, CancellationToken ct)
+    {
+        var answer = await Node.Get(path, ct);
+        if (!Json) return answer.Body;
+        WriteJson(answer.Text);
+        return null;
+    }
+
     /// <summary>The server's JSON as it came, for scripts.</summary>
     public void WriteJson(string text) => Out.WriteLine(text.Trim());
 

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using KuaSheng.Cli;
+using static KuaSheng.Api.Tests.KsctlHarness;
 using static KuaSheng.Api.Tests.Scenario;
 
 namespace KuaSheng.Api.Tests;
@@ -11,32 +10,9 @@ namespace KuaSheng.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class KsctlTests(ApiNode node)
 {
-    private sealed record Run(int Exit, string Out, string Err)
-    {
-        /// <summary>A failure says what went wrong in exactly one line.</summary>
-        public string OneErrorLine()
-        {
-            var lines = Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.True(lines.Length == 1, $"expected one line on stderr, got: {Err}");
-            return lines[0];
-        }
-
-        public override string ToString() => $"exit {Exit}\nstdout: {Out}\nstderr: {Err}";
-    }
-
-    private static async Task<Run> Ksctl(params string[] args) => await KsctlVia(null, args);
-
-    private static async Task<Run> KsctlVia(HttpMessageHandler? handler, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await KuaSheng.Cli.Ksctl.RunAsync(args, stdout, stderr, handler);
-        return new Run(exit, stdout.ToString(), stderr.ToString());
-    }
-
     private string[] At(params string[] args) => ["--node", node.BaseUrl, .. args];
 
-    private static void Succeeded(Run run) => Assert.True(run.Exit == 0, run.ToString());
+    private static void Succeeded(KsctlRun run) => run.Succeeded();
 
     [Fact]
     public async Task Token_issue_gives_a_token_that_shows_the_case_it_created()
@@ -127,7 +103,7 @@ public sealed class KsctlTests(ApiNode node)
     [Fact]
     public async Task Token_issue_on_a_node_without_dev_features_says_so()
     {
-        using var production = new Stub(_ => Json(HttpStatusCode.NotFound,
+        using var production = new StubNode(_ => JsonAnswer(HttpStatusCode.NotFound,
             """{"status":404,"title":"Not found","detail":"There is no such endpoint.","code":"not-found"}"""));
         var run = await KsctlVia(production, "--node", "http://node.invalid:5080", "token", "issue", "--role", "operator");
         Assert.Equal(1, run.Exit);
@@ -173,9 +149,9 @@ public sealed class KsctlTests(ApiNode node)
         var json = JsonNode.Parse((await Ksctl(At("health", "--json"))).Out)!;
         Assert.Equal(("alive", "ready"), (json["healthz"]!["status"]!.GetValue<string>(), json["readyz"]!["status"]!.GetValue<string>()));
 
-        using var notReady = new Stub(request => request.RequestUri!.AbsolutePath == "/readyz"
-            ? Json(HttpStatusCode.ServiceUnavailable, """{"status":"not-ready","reason":"journal unreachable"}""")
-            : Json(HttpStatusCode.OK, """{"status":"alive"}"""));
+        using var notReady = new StubNode(request => request.RequestUri!.AbsolutePath == "/readyz"
+            ? JsonAnswer(HttpStatusCode.ServiceUnavailable, """{"status":"not-ready","reason":"journal unreachable"}""")
+            : JsonAnswer(HttpStatusCode.OK, """{"status":"alive"}"""));
         var down = await KsctlVia(notReady, "--node", "http://node.invalid:5080", "health");
         Assert.Equal(1, down.Exit);
         Assert.Equal("ksctl: node http://node.invalid:5080 is not ready: journal unreachable", down.OneErrorLine());
@@ -202,7 +178,7 @@ public sealed class KsctlTests(ApiNode node)
     public async Task Ledger_export_refuses_a_bad_month_before_asking_the_node_and_writes_no_file()
     {
         var file = Path.Combine(Path.GetTempPath(), $"ksctl-ledger-{Guid.NewGuid():N}.csv");
-        using var never = new Stub(_ => throw new InvalidOperationException("nothing should be sent"));
+        using var never = new StubNode(_ => throw new InvalidOperationException("nothing should be sent"));
         var run = await KsctlVia(never, "--node", node.BaseUrl, "ledger", "export", "--month", "2026-13", "--format", "csv", "--out", file);
         Assert.Equal(2, run.Exit);
         Assert.StartsWith("ksctl: --month is YYYY-MM", run.Err, StringComparison.Ordinal);
@@ -219,7 +195,7 @@ public sealed class KsctlTests(ApiNode node)
     {
         var file = Path.Combine(Path.GetTempPath(), $"ksctl-ledger-{Guid.NewGuid():N}.xlsx");
         var bytes = new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3 };
-        using var ledger = new Stub(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
+        using var ledger = new StubNode(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
         try
         {
             var run = await KsctlVia(ledger, "--node", "http://node.invalid:5080", "--token", "t", "ledger", "export", "--month", "2026-10",
@@ -235,28 +211,11 @@ public sealed class KsctlTests(ApiNode node)
             File.Delete(file);
         }
 
-        using var refused = new Stub(_ => Json(HttpStatusCode.Forbidden,
+        using var refused = new StubNode(_ => JsonAnswer(HttpStatusCode.Forbidden,
             """{"status":403,"title":"Forbidden","detail":"Only supervisors read ledgers.","code":"forbidden"}"""));
         var no = await KsctlVia(refused, "--node", "http://node.invalid:5080", "ledger", "export", "--month", "2026-10", "--format", "csv", "--out", file);
         Assert.Equal(1, no.Exit);
         Assert.Equal("ksctl: forbidden: Only supervisors read ledgers. [HTTP 403]", no.OneErrorLine());
         Assert.False(File.Exists(file));
-    }
-
-    private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
-        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-
-    /// <summary>A node that is not there: answers as told, counting the requests.</summary>
-    private sealed class Stub(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
-    {
-        public int Calls { get; private set; }
-        public HttpRequestMessage? Last { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Calls++;
-            Last = request;
-            return Task.FromResult(answer(request));
-        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class OpenApiTests(ApiNode node)
                      "/api/v1/catalogue/items", "/api/v1/catalogue/items/{code}", "/api/v1/units", "/api/v1/units/{id}/worklist",
                      "/api/v1/calendar/days/{date}", "/api/v1/calendar/due-date", "/api/v1/calendar/years/{year}", "/api/v1/auth/dev-token",
                      "/api/v1/dev/clock", "/api/v1/public/cases/{caseNumber}", "/api/v1/ledger", "/api/v1/units/{id}/overdue", "/api/v1/overdue",
+                     "/api/v1/admin/cluster", "/api/v1/admin/cluster/leave", "/api/v1/admin/sharding", "/api/v1/admin/entities/{typeName}/{entityId}",
                  })
             Assert.True(paths.ContainsKey(path), $"missing {path}");
 

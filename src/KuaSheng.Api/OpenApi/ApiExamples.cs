@@ -25,6 +25,9 @@ public static class ApiExamples
     private static readonly object Illegal = Problem(409, "illegal-transition", "Step not allowed now",
         "A case that is received cannot take the step 'decision'.");
 
+    private const string Node1 = "akka.tcp://kuasheng@127.0.0.1:4101";
+    private const string Node2 = "akka.tcp://kuasheng@127.0.0.1:4102";
+
     // --- cases ---
 
     private static readonly object Application = new
@@ -245,6 +248,39 @@ public static class ApiExamples
                     "The calendar of 2027 cannot be loaded: adjusted workday 2027-02-22 is a Monday: only a Saturday or Sunday can be made a working day (调休上班).",
                     new Dictionary<string, string[]> { ["calendar"] = ["adjusted workday 2027-02-22 is a Monday: only a Saturday or Sunday can be made a working day (调休上班)"] })),
             ]),
+
+        // Admin: cluster and sharding
+        [$"GET {P}/admin/cluster"] = new(null, null, [("200", new
+        {
+            self = Node1, leader = Node1,
+            members = new[]
+            {
+                new { address = Node1, status = "up", roles = new[] { "kuasheng" }, reachable = true },
+                new { address = Node2, status = "leaving", roles = new[] { "kuasheng" }, reachable = true },
+            },
+        }), ("403", Forbidden)]),
+        [$"POST {P}/admin/cluster/leave"] = new(null, new { address = Node2 }, [
+            ("202", new { address = Node2, action = "leave" }),
+            ("400", Invalid("address", "The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"node-2\".")),
+            ("404", NotFound($"No member {Node2} in this cluster (see GET /admin/cluster).")),
+        ]),
+        [$"POST {P}/admin/cluster/down"] = new(null, new { address = Node2 }, [("202", new { address = Node2, action = "down" })]),
+        [$"GET {P}/admin/sharding"] = new(null, null, [("200", new
+        {
+            regions = new[]
+            {
+                new
+                {
+                    typeName = "case",
+                    shards = new[] { new { shardId = "7", address = Node1, entities = 42 }, new { shardId = "12", address = Node2, entities = 38 } },
+                    unanswered = Array.Empty<object>(),
+                },
+            },
+        }), ("503", Problem(503, "unavailable", "Temporarily unavailable", "Sharding did not answer within 10 s (the coordinator may be moving to another node)."))]),
+        [$"GET {P}/admin/entities/{{typeName}}/{{entityId}}"] = new(null, null, [
+            ("200", new { typeName = "case", entityId = "3a9add06aaedefcd", shardId = "7", address = Node1, alive = true }),
+            ("404", NotFound("No entity type \"cases\" (there are case, reference, ticket, unit, waybill).")),
+        ]),
 
         // Dev
         [$"POST {P}/auth/dev-token"] = new(null, new { role = "window", unit = "qj-window" }, [

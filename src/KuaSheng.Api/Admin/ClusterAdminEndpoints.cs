@@ -1,0 +1,57 @@
+using Akka.Actor;
+using Akka.Cluster;
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KuaSheng.Api.Admin;
+
+/// <summary>
+/// The cluster for operators (API.md, Admin): the members as this node sees them (<c>GET /admin/cluster</c>, operator or
+/// supervisor), and asking a member to leave gracefully or marking it down (<c>POST /admin/cluster/leave|down</c>,
+/// operator). Leave and down are requests to the cluster: 202, and <c>GET /admin/cluster</c> shows them take effect.
+/// </summary>
+public static class ClusterAdminEndpoints
+{
+    public const string Leave = "leave";
+    public const string Down = "down";
+
+    public static RouteGroupBuilder MapClusterAdminEndpoints(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin/cluster").RequireAuthorization().WithTags("Admin");
+        admin.MapGet("/", Show).WithSummary("The cluster's members: address, status, roles, reachable; self and leader (operator, supervisor)")
+            .Produces<ClusterView>().ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapPost("/leave", (MemberAddressBody body, HttpContext http, ActorSystem system) => Command(Leave, body, http, system))
+            .WithSummary("Ask a member to leave the cluster gracefully: its shards and singletons move first (operator)")
+            .Produces<MemberCommandView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/down", (MemberAddressBody body, HttpContext http, ActorSystem system) => Command(Down, body, http, system))
+            .WithSummary("Mark a member down, e.g. a crashed node the cluster still waits for; its shards restart elsewhere (operator)")
+            .Produces<MemberCommandView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static IResult Show(HttpContext http, ActorSystem system)
+    {
+        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator, Roles.Supervisor))
+            return Problem.Forbidden("Only operators and supervisors read the cluster.");
+        return TypedResults.Ok(ClusterView.Of(Cluster.Get(system)));
+    }
+
+    private static IResult Command(string action, MemberAddressBody body, HttpContext http, ActorSystem system)
+    {
+        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
+            return Problem.Forbidden($"Only operators make a member {action}.");
+        if (MemberAddress.Parse(body.Address) is not { } address)
+            return Problem.Validation("address", $"The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"{body.Address}\".");
+        var cluster = Cluster.Get(system);
+        if (!cluster.State.Members.Any(m => m.Address.Equals(address)))
+            return Problem.NotFound($"No member {address} in this cluster (see GET /admin/cluster).");
+        if (action == Leave) cluster.Leave(address);
+        else cluster.Down(address);
+        return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster", new MemberCommandView(address.ToString(), action));
+    }
+}
