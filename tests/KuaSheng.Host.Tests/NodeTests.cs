@@ -90,6 +90,30 @@ public sealed class NodeTests
     }
 }
 
+public sealed class LeaveOnRequestTests
+{
+    [Fact]
+    public async Task A_node_asked_to_leave_the_cluster_stops_with_exit_code_zero()
+    {
+        var node = new InProcessNode();
+        await using (node)
+        {
+            var run = KuaShengNode.RunAsync(node.App);
+            var (status, body) = await Http.WaitReadyAsync(node.BaseUrl, TimeSpan.FromSeconds(60), () => run.IsCompleted);
+            Assert.True(status == HttpStatusCode.OK, $"not ready: {status} {body}\n{node.Log.Tail()}");
+
+            var watcher = node.Watcher; // the app's services are disposed once it has run
+            var cluster = Cluster.Get(node.System);
+            cluster.Leave(cluster.SelfAddress); // what POST /admin/cluster/leave does for this node's address
+
+            var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(0, exitCode);
+            Assert.Null(watcher.UnexpectedTermination);
+            Assert.Contains("left the cluster on request", node.Log.Text);
+        }
+    }
+}
+
 /// <summary>Completes when this node's own member reaches Exiting: only a graceful leave gets there.</summary>
 internal sealed class SelfExitWatcher : ReceiveActor
 {

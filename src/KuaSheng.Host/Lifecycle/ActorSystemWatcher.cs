@@ -49,6 +49,14 @@ public sealed class ActorSystemWatcher(IServiceProvider services, IHostApplicati
             logger.LogInformation("Actor system {ActorSystem} terminated: the host is stopping", system.Name);
             return;
         }
+        if (reason is CoordinatedShutdown.ClusterLeavingReason)
+        {
+            // An operator asked this node to leave (ksctl cluster leave): a clean stop, exit 0, so that a supervisor
+            // (systemd, Kubernetes) does not start it again into the cluster it was taken out of.
+            logger.LogInformation("Actor system {ActorSystem} left the cluster on request: stopping the node", system.Name);
+            lifetime.StopApplication();
+            return;
+        }
         _terminationReason = reason?.GetType().Name ?? "terminated without coordinated shutdown";
         logger.LogCritical("Actor system {ActorSystem} terminated on its own ({Reason}); stopping the node with exit code {ExitCode}",
             system.Name, _terminationReason, TerminatedExitCode);
