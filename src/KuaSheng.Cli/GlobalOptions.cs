@@ -19,7 +19,7 @@ public sealed class GlobalOptions(TextWriter stdout, TextWriter stderr, HttpMess
         Description = "Bearer token (env KSCTL_TOKEN); `ksctl token issue` makes one on dev nodes",
         Recursive = true,
         HelpName = "T",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("KSCTL_TOKEN") is { Length: > 0 } t ? t : null,
+        // No DefaultValueFactory: help prints an option's default, and this one is a credential (read in Run instead).
     };
 
     public Option<bool> Json { get; } = new("--json")
@@ -39,6 +39,10 @@ public sealed class GlobalOptions(TextWriter stdout, TextWriter stderr, HttpMess
 
     /// <summary>Sets the command's action: a session is opened on the node, the work runs, and a <see cref="CliFailure"/>
     /// becomes one line on stderr and its exit code.</summary>
+    /// <summary>--token, else KSCTL_TOKEN.</summary>
+    private string? TokenOf(ParseResult parse) =>
+        parse.GetValue(Token) ?? (Environment.GetEnvironmentVariable("KSCTL_TOKEN") is { Length: > 0 } t ? t : null);
+
     public void Run(Command command, Func<Session, ParseResult, CancellationToken, Task<int>> work) =>
         command.SetAction(async (parse, ct) =>
         {
@@ -46,7 +50,7 @@ public sealed class GlobalOptions(TextWriter stdout, TextWriter stderr, HttpMess
             {
                 if (!Uri.TryCreate(parse.GetValue(Node), UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
                     throw new CliFailure($"--node must be an http(s) URL, not \"{parse.GetValue(Node)}\"", ExitCodes.Usage);
-                using var session = new Session(new NodeClient(node, parse.GetValue(Token), handler), stdout, parse.GetValue(Json));
+                using var session = new Session(new NodeClient(node, TokenOf(parse), handler), stdout, parse.GetValue(Json));
                 return await work(session, parse, ct);
             }
             catch (CliFailure failure)

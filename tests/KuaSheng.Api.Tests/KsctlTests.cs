@@ -219,3 +219,28 @@ public sealed class KsctlTests(ApiNode node)
         Assert.False(File.Exists(file));
     }
 }
+
+/// <summary>ksctl in a process of its own (environment variables are per process).</summary>
+public sealed class KsctlProcessTests
+{
+    [Fact]
+    public async Task Help_never_prints_the_token_from_the_environment()
+    {
+        const string secret = "eyJ.secret-token-of-an-operator.sig";
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["KSCTL_TOKEN"] = secret },
+        };
+        start.ArgumentList.Add(typeof(KuaSheng.Cli.Ksctl).Assembly.Location);
+        start.ArgumentList.Add("cluster");
+        start.ArgumentList.Add("show");
+        start.ArgumentList.Add("--help");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Contains("--token", output);
+        Assert.DoesNotContain(secret, output);
+    }
+}
