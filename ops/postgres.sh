@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on loopback for tests and the local cluster.
-#   ops/postgres.sh start   installs Debian's postgresql when missing, starts a server in .pg/ on 127.0.0.1:$PGPORT
-#                           (default 5439) and prints `export KUASHENG_TEST_PG=...` for eval
-#   ops/postgres.sh stop    stops it (data stays in .pg/ until `ops/postgres.sh clean`)
+#   ops/postgres.sh start   installs Debian's postgresql when missing, starts a server in .pg/$PGPORT/ on
+#                           127.0.0.1:$PGPORT (default 5439) and prints `export KUASHENG_TEST_PG=...` for eval
+#   ops/postgres.sh stop    stops it (data stays in .pg/$PGPORT/ until `ops/postgres.sh clean`)
+# One folder per port: the tests' server (5439) and the local cluster's (ops/cluster.sh, 5432) never share one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 port=${PGPORT:-5439}
-dir="$root/.pg"
+dir="$root/.pg/$port"
 data="$dir/data"
 log="$dir/server.log"
 
