@@ -368,10 +368,6 @@ public sealed class CaseReadModelStore : ProjectionStore
         }
     }
 
-
-    private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, Action<DbCommand> parameters, CancellationToken ct) =>
-        connection.ExecuteAsync(tx, sql, parameters, ct);
-
     private static void Add(DbCommand command, string name, object? value, Type? nullType = null) =>
         command.AddParameter(name, value, nullType);
 }
