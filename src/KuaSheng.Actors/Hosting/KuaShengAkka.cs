@@ -144,11 +144,12 @@ public static class KuaShengAkka
     {
         // After journal trouble, try the database again within seconds (Akka's defaults wait 30 s and 60 s, which
         // kept a node unavailable ~22 s after the database was writable again: docs/benchmarks.md).
-        builder.AddHocon("""
+        var poll = $"{(int)options.ProjectionPollInterval.TotalMilliseconds}ms";
+        builder.AddHocon($$"""
             akka.persistence.journal.sql.circuit-breaker { max-failures = 10, call-timeout = 20s, reset-timeout = 5s }
             akka.persistence.snapshot-store.sql.circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 5s }
-            # Read-model projections: look for new events every 200 ms (default 1 s each: ~1 s of lag).
-            akka.persistence.query.journal.sql { refresh-interval = 200ms, journal-sequence-retrieval.query-delay = 200ms }
+            # Read-model projections: look for new events every ProjectionPollInterval (default 1 s each: ~1 s of lag).
+            akka.persistence.query.journal.sql { refresh-interval = {{poll}}, journal-sequence-retrieval.query-delay = {{poll}} }
             """, HoconAddMode.Prepend);
         if (options.Database == DatabaseKind.PostgreSql)
         {

@@ -28,6 +28,10 @@ public sealed class KuaShengOptions
     /// <summary>Redelivery interval of case → unit and waybill → case messages until acknowledged.</summary>
     public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the read-model projections look for new events and how long a batch waits to fill: the lag
+    /// of the read side against the polling load on the database (<c>KuaSheng:ProjectionPollInterval</c>).</summary>
+    public TimeSpan ProjectionPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Enables the dev token endpoint and the dev clock. Off in production configuration.</summary>
     public bool DevFeatures { get; set; }
 

@@ -9,6 +9,6 @@ namespace KuaSheng.Actors.ReadModel;
 public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow, ITaggedEvents Source)
 {
     public static ProjectionSettings For(KuaShengOptions options) => options.Database == DatabaseKind.Sqlite
-        ? new(500, TimeSpan.FromMilliseconds(200), new SqliteTaggedEvents(options.SqliteConnectionString(), 1000, TimeSpan.FromMilliseconds(200)))
-        : new(500, TimeSpan.FromMilliseconds(200), ReadJournalTaggedEvents.Instance);
+        ? new(500, options.ProjectionPollInterval, new SqliteTaggedEvents(options.SqliteConnectionString(), 1000, options.ProjectionPollInterval))
+        : new(500, options.ProjectionPollInterval, ReadJournalTaggedEvents.Instance);
 }

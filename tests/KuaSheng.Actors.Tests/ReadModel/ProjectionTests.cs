@@ -212,3 +212,23 @@ public sealed class PostgresFactAttribute : FactAttribute
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))) Skip = $"set {Variable} to a PostgreSQL connection string";
     }
 }
+
+public sealed class ProjectionPollIntervalTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kuasheng-test-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task The_poll_interval_of_the_options_reaches_the_read_journal_and_the_runner()
+    {
+        await using var node = await Node.StartAsync(_dir, NodeCases.Monday, configure: o => o.ProjectionPollInterval = TimeSpan.FromMilliseconds(75));
+        var query = node.System.Settings.Config.GetConfig("akka.persistence.query.journal.sql");
+        Assert.Equal(TimeSpan.FromMilliseconds(75), query.GetTimeSpan("refresh-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(75), query.GetTimeSpan("journal-sequence-retrieval.query-delay"));
+        Assert.Equal(TimeSpan.FromMilliseconds(75), ProjectionSettings.For(new KuaShengOptions { ProjectionPollInterval = TimeSpan.FromMilliseconds(75) }).BatchWindow);
+    }
+}

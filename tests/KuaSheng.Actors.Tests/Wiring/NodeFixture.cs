@@ -18,7 +18,7 @@ internal sealed class Node : IAsyncDisposable
     private Node(IHost host) => _host = host;
 
     public static async Task<Node> StartAsync(string dataDir, DateTimeOffset? clock = null, string? connectionString = null,
-        DatabaseKind database = DatabaseKind.Sqlite)
+        DatabaseKind database = DatabaseKind.Sqlite, Action<KuaShengOptions>? configure = null)
     {
         var options = new KuaShengOptions
         {
@@ -29,6 +29,7 @@ internal sealed class Node : IAsyncDisposable
             DeadlineCheckInterval = TimeSpan.FromMilliseconds(250),
             RedeliveryInterval = TimeSpan.FromMilliseconds(500),
         };
+        configure?.Invoke(options);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddKuaSheng(options);
         var host = builder.Build();
