@@ -172,6 +172,22 @@ public sealed class KsctlImportTests(ApiNode node) : IDisposable
     }
 
     [Fact]
+    public async Task When_the_node_goes_away_mid_run_the_rest_is_reported_not_sent()
+    {
+        var stub = new StubNode(request => request.Method == HttpMethod.Get
+            ? JsonAnswer(HttpStatusCode.OK, """{"items": []}""")
+            : throw new HttpRequestException("Connection refused"));
+        var file = TempFile(new JsonArray(NewItem("t-a"), NewItem("t-b")));
+        var run = await KsctlVia(stub, "--node", "http://node.invalid:5080", "--json", "catalogue", "import", file);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal(2, stub.Calls); // the list, then the first item; the second is not tried
+        var report = JsonNode.Parse(run.Out)!;
+        Assert.Equal(("failed", "unreachable"), (Row(report, "t-a")["result"]!.GetValue<string>(), Row(report, "t-a")["problem"]!.GetValue<string>()));
+        Assert.Equal("not-sent", Row(report, "t-b")["result"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Calendar_import_loads_a_year_and_the_days_reflect_it()
     {
         var file = TempFile("""{"holidays": {"2030-10-01": "国庆节", "2030-10-02": "国庆节"}, "workdays": {"2030-09-29": "国庆节调休"}}""");
