@@ -52,6 +52,7 @@ public static class Ksctl
         root.Subcommands.Add(TokenCommands.Build(options));
         root.Subcommands.Add(CaseCommands.Build(options));
         root.Subcommands.Add(CatalogueCommands.Build(options));
+        root.Subcommands.Add(CalendarCommands.Build(options));
         root.Subcommands.Add(ProjectionCommands.Build(options));
         root.Subcommands.Add(LedgerCommands.Build(options));
         root.Subcommands.Add(ClusterCommands.Build(options));

@@ -12,6 +12,7 @@ namespace KuaSheng.Cli;
 public sealed class NodeClient : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private readonly HttpClient _http;
 
@@ -31,16 +32,34 @@ public sealed class NodeClient : IDisposable
     public sealed record Answer(HttpStatusCode Status, string Text, JsonNode? Json)
     {
         public JsonNode Body => Json ?? throw new CliFailure($"the node answered {(int)Status} without a JSON body");
+
+        public bool Succeeded => (int)Status is >= 200 and < 300;
+
+        /// <summary>The problem's stable <c>code</c> (forbidden, validation-failed...), else <c>http-STATUS</c>.</summary>
+        public string ProblemCode => Json is JsonObject p && Str(p["code"]) is { } code ? code : $"http-{(int)Status}";
     }
 
     public Task<Answer> Get(string path, CancellationToken ct, params HttpStatusCode[] alsoAccept) =>
         Send(new HttpRequestMessage(HttpMethod.Get, path), ct, alsoAccept);
 
-    public Task<Answer> Post(string path, object? body, CancellationToken ct)
+    public Task<Answer> Post(string path, object? body, CancellationToken ct) => Send(WithBody(HttpMethod.Post, path, body), ct, []);
+
+    public Task<Answer> Put(string path, object? body, CancellationToken ct) => Send(WithBody(HttpMethod.Put, path, body), ct, []);
+
+    /// <summary>Whatever the node answers, refusals included (a command that reports a problem per item reads
+    /// <see cref="Answer.ProblemCode"/> and <see cref="Describe"/>); only a node that cannot be reached throws.</summary>
+    public Task<Answer> Exchange(HttpMethod method, string path, object? body, string? idempotencyKey, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        var request = WithBody(method, path, body);
+        if (idempotencyKey is not null) request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
+        return Send(request, ct, [], acceptAll: true);
+    }
+
+    private static HttpRequestMessage WithBody(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: CliJson.Options);
-        return Send(request, ct, []);
+        return request;
     }
 
     /// <summary>A file download: the bytes of a successful answer.</summary>
@@ -52,12 +71,12 @@ public sealed class NodeClient : IDisposable
         return bytes;
     }
 
-    private async Task<Answer> Send(HttpRequestMessage request, CancellationToken ct, HttpStatusCode[] alsoAccept)
+    private async Task<Answer> Send(HttpRequestMessage request, CancellationToken ct, HttpStatusCode[] alsoAccept, bool acceptAll = false)
     {
         var path = request.RequestUri?.ToString() ?? "";
         using var response = await SendRaw(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode && !alsoAccept.Contains(response.StatusCode)) throw Refusal(response, text, path);
+        if (!acceptAll && !response.IsSuccessStatusCode && !alsoAccept.Contains(response.StatusCode)) throw Refusal(response, text, path);
         return new Answer(response.StatusCode, text, TryParse(text));
     }
 
@@ -89,19 +108,25 @@ public sealed class NodeClient : IDisposable
 
     /// <summary>One line from a refusal: <c>code: detail</c> for problem JSON (with the fields of a validation problem),
     /// else the HTTP status.</summary>
-    private static CliFailure Refusal(HttpResponseMessage response, string text, string path)
+    private static CliFailure Refusal(HttpResponseMessage response, string text, string path) =>
+        new(Describe(response.StatusCode, response.ReasonPhrase, TryParse(text), path));
+
+    /// <summary>A refusal in one line, as <see cref="Refusal"/> words it.</summary>
+    public static string Describe(Answer answer, string path) => Describe(answer.Status, null, answer.Json, path);
+
+    private static string Describe(HttpStatusCode statusCode, string? reason, JsonNode? json, string path)
     {
-        var status = (int)response.StatusCode;
-        if (TryParse(text) is JsonObject problem && problem["code"] is JsonValue code)
+        var status = (int)statusCode;
+        if (json is JsonObject problem && problem["code"] is JsonValue code)
         {
             var detail = Str(problem["detail"]) ?? Str(problem["title"]) ?? "";
             var fields = problem["errors"] is JsonObject errors
                 ? string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", (e.Value as JsonArray ?? []).Select(Str))}"))
                 : "";
             if (fields.Length > 0) detail = fields; // the fields say more than "see errors"
-            return new CliFailure(OneLine($"{code}: {detail} [HTTP {status}]"));
+            return OneLine($"{code}: {detail} [HTTP {status}]");
         }
-        return new CliFailure(OneLine($"HTTP {status} {response.ReasonPhrase} from {path}"));
+        return OneLine($"HTTP {status} {reason ?? statusCode.ToString()} from {path}");
     }
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString();

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace KuaSheng.Cli.Commands;
 
-/// <summary><c>ksctl catalogue list [--batch N] [--q TEXT]</c>: <c>GET /api/v1/catalogue/items</c>.
-/// (<c>catalogue import FILE</c> slots in here.)</summary>
+/// <summary><c>ksctl catalogue list [--batch N] [--q TEXT]</c>: <c>GET /api/v1/catalogue/items</c>;
+/// <c>ksctl catalogue import FILE</c>: see <see cref="CatalogueImport"/>.</summary>
 public static class CatalogueCommands
 {
     public static Command Build(GlobalOptions options)
@@ -29,7 +29,7 @@ public static class CatalogueCommands
             session.Line($"{items.Count} item(s)");
             return ExitCodes.Success;
         });
-        return new Command("catalogue", "The catalogue of cross-province items") { list };
+        return new Command("catalogue", "The catalogue of cross-province items") { list, CatalogueImport.Build(options) };
     }
 }
 
