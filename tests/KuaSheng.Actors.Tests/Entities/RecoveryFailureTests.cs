@@ -12,6 +12,10 @@ namespace KuaSheng.Actors.Tests.Entities;
 /// "unavailable" at once, instead of leaving them to time out.</summary>
 public sealed class RecoveryFailureTests : EntityTestKit
 {
+    /// <summary>A bound for liveness, not a speed: without the fix no answer ever comes (the requests die with the
+    /// entity). CI runs hundreds of actor systems in parallel on 2 cores; 5 s was once not enough there.</summary>
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(20);
+
     /// <summary>Writes events under a case's persistence id without the case's rules (to make a journal it cannot read).</summary>
     private sealed class RawWriter : ReceivePersistentActor
     {
@@ -41,7 +45,7 @@ public sealed class RecoveryFailureTests : EntityTestKit
         actor.Tell(new CaseRequest("broken", "c-2", new ReviewForm(true, [], null, Clerk)), TestActor);
 
         // The entity stops too; its Terminated may overtake the answers (a system message).
-        var received = ReceiveN(3, TimeSpan.FromSeconds(5));
+        var received = ReceiveN(3, AnswerBound);
         var answers = received.OfType<CaseUnavailable>().ToList();
         Assert.Equal(2, answers.Count);
         Assert.All(answers, a => Assert.Equal("broken", a.CaseId));
@@ -59,7 +63,7 @@ public sealed class RecoveryFailureTests : EntityTestKit
         Watch(actor);
         actor.Tell(new GetTicket("broken"), TestActor);
 
-        var received = ReceiveN(2, TimeSpan.FromSeconds(5));
+        var received = ReceiveN(2, AnswerBound);
         Assert.Equal("broken", Assert.Single(received.OfType<TicketUnavailable>()).TicketId);
         Assert.Single(received.OfType<Terminated>());
     }

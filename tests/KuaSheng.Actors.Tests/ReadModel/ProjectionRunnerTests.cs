@@ -47,8 +47,8 @@ public sealed class ProjectionRunnerTests : Akka.TestKit.Xunit2.TestKit
             var failure = ExpectMsg<Status.Failure>(TimeSpan.FromMilliseconds(300));
             var restarting = Assert.IsType<ProjectionRestarting>(failure.Cause);
             Assert.Equal("away", restarting.Name);
-        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(10));
 
-        AwaitCondition(() => Volatile.Read(ref store.Loads) >= 2, TimeSpan.FromSeconds(10));
+        AwaitCondition(() => Volatile.Read(ref store.Loads) >= 2, TimeSpan.FromSeconds(20));
     }
 }
