@@ -118,17 +118,8 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
     [PostgresFact]
     public async Task On_postgresql_rows_follow_the_cases_and_a_rebuild_gives_the_same_tables()
     {
-        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
-        var database = "ks_projection_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE DATABASE {database}";
-            await create.ExecuteNonQueryAsync();
-        }
-        admin.Database = database;
-        await using var node = await Node.StartAsync(_dir, Monday, admin.ConnectionString, DatabaseKind.PostgreSql);
+        var connectionString = await PostgresFactAttribute.FreshDatabaseAsync("ks_projection_");
+        await using var node = await Node.StartAsync(_dir, Monday, connectionString, DatabaseKind.PostgreSql);
         await RowsFollowAndRebuildMatches(node);
     }
 
@@ -210,6 +201,23 @@ public sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute()
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))) Skip = $"set {Variable} to a PostgreSQL connection string";
+    }
+
+    /// <summary>A new, empty database on the server of <see cref="Variable"/> (its user may create databases); answers
+    /// its connection string.</summary>
+    public static async Task<string> FreshDatabaseAsync(string prefix)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(Variable));
+        var database = prefix + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {database}";
+            await create.ExecuteNonQueryAsync();
+        }
+        builder.Database = database;
+        return builder.ConnectionString;
     }
 }
 

@@ -23,18 +23,9 @@ public sealed class TableSchemaTests
     [PostgresFact]
     public async Task Racing_scripts_on_postgresql_all_create_their_tables()
     {
-        var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable));
         for (var round = 0; round < 5; round++)
         {
-            var database = "ks_schema_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var create = connection.CreateCommand();
-                create.CommandText = $"CREATE DATABASE {database}";
-                await create.ExecuteNonQueryAsync();
-            }
-            var target = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database }.ConnectionString;
+            var target = await PostgresFactAttribute.FreshDatabaseAsync("ks_schema_");
             async Task<DbConnection> Open(CancellationToken ct)
             {
                 var connection = new NpgsqlConnection(target);
