@@ -42,6 +42,16 @@ internal sealed class InProcessNode : IAsyncDisposable
         Assert.True(status == global::System.Net.HttpStatusCode.OK, $"not ready within 60 s: {status} {body}\n{Log.Tail()}");
     }
 
+    /// <summary>Runs the node as Main does (<see cref="KuaShengNode.RunAsync"/>: the task ends with its exit code) and
+    /// waits until it is ready.</summary>
+    public async Task<Task<int>> RunUntilReadyAsync()
+    {
+        var run = KuaShengNode.RunAsync(App);
+        var (status, body) = await Http.WaitReadyAsync(BaseUrl, TimeSpan.FromSeconds(60), () => run.IsCompleted);
+        Assert.True(status == global::System.Net.HttpStatusCode.OK, $"not ready: {status} {body}\n{Log.Tail()}");
+        return run;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

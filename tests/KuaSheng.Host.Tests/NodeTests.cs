@@ -77,9 +77,7 @@ public sealed class NodeTests
         var node = new InProcessNode();
         await using (node)
         {
-            var run = KuaShengNode.RunAsync(node.App);
-            var (status, body) = await Http.WaitReadyAsync(node.BaseUrl, TimeSpan.FromSeconds(60), () => run.IsCompleted);
-            Assert.True(status == HttpStatusCode.OK, $"not ready: {status} {body}\n{node.Log.Tail()}");
+            var run = await node.RunUntilReadyAsync();
 
             await node.System.Terminate();
 
@@ -98,9 +96,7 @@ public sealed class LeaveOnRequestTests
         var node = new InProcessNode();
         await using (node)
         {
-            var run = KuaShengNode.RunAsync(node.App);
-            var (status, body) = await Http.WaitReadyAsync(node.BaseUrl, TimeSpan.FromSeconds(60), () => run.IsCompleted);
-            Assert.True(status == HttpStatusCode.OK, $"not ready: {status} {body}\n{node.Log.Tail()}");
+            var run = await node.RunUntilReadyAsync();
 
             var watcher = node.Watcher; // the app's services are disposed once it has run
             var cluster = Cluster.Get(node.System);
