@@ -64,7 +64,8 @@ public static class KuaShengAkka
                 Roles = options.Cluster.Roles,
                 SplitBrainResolver = new KeepMajorityOption(),
             })
-            .WithKuaShengSerialization();
+            .WithKuaShengSerialization()
+            .AddHocon(options.Cluster.Failover.Hocon(), HoconAddMode.Prepend);
         builder.WithKuaShengPersistence(options);
 
         var role = options.Cluster.Roles.FirstOrDefault();

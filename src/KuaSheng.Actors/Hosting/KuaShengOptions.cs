@@ -50,4 +50,6 @@ public sealed class ClusterSettings
     /// <summary>Seed nodes as akka.tcp://kuasheng@host:port; empty means join itself (single node).</summary>
     public string[] Seeds { get; set; } = [];
     public string[] Roles { get; set; } = ["kuasheng"];
+    /// <summary>Failure detection, downing and hand-over timings (<see cref="FailoverSettings"/>).</summary>
+    public FailoverSettings Failover { get; set; } = new();
 }
