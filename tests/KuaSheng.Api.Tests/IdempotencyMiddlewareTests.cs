@@ -37,6 +37,8 @@ public sealed class IdempotencyMiddlewareTests
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton(IdempotencyStore.For(new KuaShengOptions { DataDir = _dir }));
+            builder.Services.AddSingleton(ClaimOwners.Local());
+            builder.Services.AddSingleton<UnfinishedClaims>();
             _app = builder.Build();
             _app.UseMiddleware<ApiErrorMiddleware>();
             _app.UseRouting();

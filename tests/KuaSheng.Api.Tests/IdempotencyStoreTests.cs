@@ -89,6 +89,29 @@ public abstract class IdempotencyStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task A_claim_of_an_owner_gone_from_the_cluster_is_taken_over_at_once_and_that_owner_can_no_longer_settle_it()
+    {
+        const string killed = "akka.tcp://kuasheng@127.0.0.1:4101#111", alive = "akka.tcp://kuasheng@127.0.0.1:4102#222";
+        bool Gone(string owner) => owner == killed;
+        Assert.True((await Store.ClaimAsync(_caller, "k5", "POST", "/p", "h1", T0, Retention, Abandoned, owner: alive)).Claimed);
+        Assert.True((await Store.ClaimAsync(_caller, "k5", "POST", "/p", "h1", T0, Retention, Abandoned, owner: killed, ownerGone: Gone))
+            .Existing!.Pending);
+
+        Assert.True((await Store.ClaimAsync(_caller, "k6", "POST", "/p", "h1", T0, Retention, Abandoned, owner: killed)).Claimed);
+        var takeover = await Store.ClaimAsync(_caller, "k6", "POST", "/p", "h1", T0 + TimeSpan.FromSeconds(1), Retention, Abandoned,
+            owner: alive, ownerGone: Gone);
+        Assert.True(takeover.Claimed);
+        Assert.Equal(alive, (await Store.FindAsync(_caller, "k6"))!.Owner);
+
+        // The node thought gone cannot overwrite or drop the claim it lost; its new owner can answer it.
+        await Store.CompleteAsync(_caller, "k6", Answer("{\"from\":\"killed\"}"), killed);
+        await Store.ReleaseAsync(_caller, "k6", killed);
+        Assert.True((await Store.FindAsync(_caller, "k6"))!.Pending);
+        await Store.CompleteAsync(_caller, "k6", Answer(), alive);
+        Assert.Equal(201, (await Store.FindAsync(_caller, "k6"))!.Answer!.Status);
+    }
+
+    [Fact]
     public async Task Purge_deletes_only_rows_created_before_the_cutoff()
     {
         Assert.True((await Claim("old", T0)).Claimed);
@@ -133,6 +156,45 @@ public sealed class IdempotencyStoreSqliteTests : IdempotencyStoreContract
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
         base.Dispose();
+    }
+}
+
+/// <summary>A database made by a version before claims had owners gets the column on first use.</summary>
+public sealed class IdempotencyStoreMigrationTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kuasheng-idem-old-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task A_table_without_the_owner_column_gets_it_and_its_old_claims_are_still_found()
+    {
+        Directory.CreateDirectory(_dir);
+        var connectionString = $"Data Source={Path.Combine(_dir, "old.db")};Pooling=False";
+        await using (var legacy = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        {
+            await legacy.OpenAsync();
+            await using var create = legacy.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE api_idempotency (caller TEXT NOT NULL, idem_key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
+                    request_hash TEXT NOT NULL, status INTEGER NULL, content_type TEXT NULL, location TEXT NULL, body BLOB NULL,
+                    created_at_ms BIGINT NOT NULL, PRIMARY KEY (caller, idem_key));
+                INSERT INTO api_idempotency (caller, idem_key, method, path, request_hash, created_at_ms) VALUES ('c', 'old', 'POST', '/p', 'h', 1);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var store = new IdempotencyStore(DatabaseKind.Sqlite, connectionString);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(2);
+        var old = await store.ClaimAsync("c", "old", "POST", "/p", "h", now, TimeSpan.FromHours(24), TimeSpan.FromMinutes(2),
+            owner: "n#1", ownerGone: _ => true);
+        Assert.True(old.Existing!.Pending); // no owner recorded: only the age rule applies
+        Assert.Null(old.Existing.Owner);
+        Assert.True((await store.ClaimAsync("c", "new", "POST", "/p", "h", now, TimeSpan.FromHours(24), TimeSpan.FromMinutes(2), owner: "n#1")).Claimed);
+        Assert.Equal("n#1", (await store.FindAsync("c", "new"))!.Owner);
     }
 }
 

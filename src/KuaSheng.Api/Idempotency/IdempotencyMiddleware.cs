@@ -17,8 +17,11 @@ namespace KuaSheng.Api.Idempotency;
 /// processed". Answers of 5xx and 429 are not kept: the claim is dropped so the request can be retried.
 /// Runs after authentication and authorization, so 401s are never kept and the caller is known.
 /// </summary>
+/// A claim carries its node's incarnation (<see cref="ClaimOwners"/>): one left by a node no longer in the cluster is
+/// taken over at once. A release or answer the database did not take is written later (<see cref="UnfinishedClaims"/>),
+/// and a retry with the key writes it first.
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, IdempotencySettings settings, TimeProvider time,
-    ILogger<IdempotencyMiddleware> log)
+    ClaimOwners owners, UnfinishedClaims unfinished, ILogger<IdempotencyMiddleware> log)
 {
     public const string ReplayedHeader = "Idempotency-Replayed";
 
@@ -46,6 +49,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         IdempotencyClaim claim;
         try
         {
+            await unfinished.SettleAsync(caller, key!, http.RequestAborted);
             claim = await Claim(http, caller, key!, path, hash);
         }
         catch (Exception e) when (e is DbException or TimeoutException)
@@ -71,7 +75,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         while (true)
         {
             var claim = await store.ClaimAsync(caller, key, http.Request.Method, path, hash, time.GetUtcNow(),
-                settings.EffectiveRetention, settings.AbandonedAfter, http.RequestAborted);
+                settings.EffectiveRetention, settings.AbandonedAfter, http.RequestAborted, owners.Self, owners.IsGone);
             if (claim.Existing is not { Pending: true } pending || pending.RequestHash != hash || waited >= settings.InFlightWait)
                 return claim;
             await Task.Delay(pause, time, http.RequestAborted);
@@ -128,13 +132,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 buffer.ToArray());
             try
             {
-                await store.CompleteAsync(caller, key, answer, CancellationToken.None);
+                await store.CompleteAsync(caller, key, answer, owners.Self, CancellationToken.None);
             }
             catch (Exception e) when (e is DbException or TimeoutException)
             {
-                // The request did its work; its answer still goes out. A retry meets the unanswered claim (409, retry)
-                // until it counts as abandoned, and the case entity de-duplicates the command after that.
-                log.LogError(e, "Could not keep the answer for an Idempotency-Key on {Path}", http.Request.Path);
+                // The request did its work; its answer still goes out, and is written when the database is back.
+                log.LogWarning(e, "Could not keep the answer for an Idempotency-Key on {Path}; it is written when the database answers",
+                    http.Request.Path);
+                unfinished.CompleteLater(caller, key, answer);
             }
         }
         else
@@ -152,11 +157,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         try
         {
-            await store.ReleaseAsync(caller, key, CancellationToken.None);
+            await store.ReleaseAsync(caller, key, owners.Self, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or TimeoutException)
         {
-            log.LogWarning(e, "Could not release an Idempotency-Key claim; it is taken over after {AbandonedAfter}", settings.AbandonedAfter);
+            log.LogWarning(e, "Could not release an Idempotency-Key claim; it is released when the database answers");
+            unfinished.ReleaseLater(caller, key);
         }
     }
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using KuaSheng.Actors.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,9 @@ public static class IdempotencyRegistration
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => IdempotencyStore.For(sp.GetRequiredService<KuaShengOptions>()));
+        services.TryAddSingleton(sp => ClaimOwners.ForCluster(() => sp.GetRequiredService<ActorSystem>()));
+        services.AddSingleton<UnfinishedClaims>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedClaims>());
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
         return services;

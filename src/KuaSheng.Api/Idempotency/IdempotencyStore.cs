@@ -7,11 +7,19 @@ namespace KuaSheng.Api.Idempotency;
 /// <summary>The first answer to a request, as it is replayed: status, content type, Location and the body bytes.</summary>
 public sealed record StoredAnswer(int Status, string? ContentType, string? Location, byte[] Body);
 
-/// <summary>One row of <c>api_idempotency</c>. <see cref="Answer"/> is null while the first request is in flight.</summary>
+/// <summary>One row of <c>api_idempotency</c>. <see cref="Answer"/> is null while the first request is in flight;
+/// <see cref="Owner"/> is the node incarnation running it (<see cref="ClaimOwners"/>; null in rows of older versions).</summary>
 public sealed record IdempotencyRecord(string Caller, string Key, string Method, string Path, string RequestHash,
-    StoredAnswer? Answer, DateTimeOffset CreatedAt)
+    StoredAnswer? Answer, DateTimeOffset CreatedAt, string? Owner = null)
 {
     public bool Pending => Answer is null;
+
+    /// <summary>A row that may be removed and claimed afresh: older than the retention, or a claim whose request never
+    /// finished — its owner is gone from the cluster, or (owner unknown or alive but silent) it is older than
+    /// <paramref name="abandonedAfter"/>.</summary>
+    public bool IsStale(DateTimeOffset now, TimeSpan retention, TimeSpan abandonedAfter, Func<string, bool>? ownerGone) =>
+        CreatedAt <= now - retention
+        || Pending && (CreatedAt <= now - abandonedAfter || Owner is { } owner && ownerGone?.Invoke(owner) == true);
 }
 
 /// <summary>The outcome of <see cref="IdempotencyStore.ClaimAsync"/>: either this request holds the key now
@@ -48,7 +56,8 @@ public sealed class IdempotencyStore : IAsyncDisposable
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             _writes = new SqliteWriteQueue(connectionString);
         }
-        _schema = new TableSchema(Schema, OpenAsync);
+        _schema = new TableSchema(Schema, OpenAsync,
+            (connection, tx, ct) => TableSchema.AddColumnIfMissing(connection, tx, Table, "owner", "TEXT", ct));
     }
 
     public static IdempotencyStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
@@ -69,6 +78,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
             location      TEXT    NULL,
             body          {(_postgres ? "BYTEA" : "BLOB")} NULL,
             created_at_ms BIGINT  NOT NULL,
+            owner         TEXT    NULL,
             PRIMARY KEY (caller, idem_key)
         );
         CREATE INDEX IF NOT EXISTS {Table}_created_at ON {Table} (created_at_ms);
@@ -78,19 +88,19 @@ public sealed class IdempotencyStore : IAsyncDisposable
     public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
     /// <summary>
-    /// Claims (caller, key) for a request, or returns the row that holds it. A row older than
-    /// <paramref name="retention"/>, or a claim without an answer older than <paramref name="abandonedAfter"/> (its
-    /// request never finished), is removed and the claim taken afresh.
+    /// Claims (caller, key) for a request by <paramref name="owner"/>, or returns the row that holds it. A stale row
+    /// (<see cref="IdempotencyRecord.IsStale"/>) is removed and the claim taken afresh.
     /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(string caller, string key, string method, string path, string requestHash,
-        DateTimeOffset now, TimeSpan retention, TimeSpan abandonedAfter, CancellationToken ct = default)
+        DateTimeOffset now, TimeSpan retention, TimeSpan abandonedAfter, CancellationToken ct = default, string? owner = null,
+        Func<string, bool>? ownerGone = null)
     {
         await EnsureSchemaAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
             var inserted = await ExecuteAsync($"""
-                INSERT INTO {Table} (caller, idem_key, method, path, request_hash, created_at_ms)
-                VALUES (@caller, @key, @method, @path, @hash, @now)
+                INSERT INTO {Table} (caller, idem_key, method, path, request_hash, created_at_ms, owner)
+                VALUES (@caller, @key, @method, @path, @hash, @now, @owner)
                 ON CONFLICT (caller, idem_key) DO NOTHING
                 """, c =>
             {
@@ -100,27 +110,29 @@ public sealed class IdempotencyStore : IAsyncDisposable
                 Add(c, "path", path);
                 Add(c, "hash", requestHash);
                 Add(c, "now", now.ToUnixTimeMilliseconds());
+                c.AddParameter("owner", owner, typeof(string));
             }, ct);
             if (inserted == 1) return new IdempotencyClaim(null);
 
             var existing = await FindAsync(caller, key, ct);
             if (existing is null && attempt < 3) continue; // removed in between: claim again
             if (existing is null) throw new InvalidOperationException("The idempotency claim could not be taken.");
-            var stale = existing.CreatedAt <= now - retention || existing.Pending && existing.CreatedAt <= now - abandonedAfter;
-            if (!stale || attempt >= 3) return new IdempotencyClaim(existing);
+            if (!existing.IsStale(now, retention, abandonedAfter, ownerGone) || attempt >= 3) return new IdempotencyClaim(existing);
             await DeleteAsync(caller, key, existing.CreatedAt, ct);
         }
     }
 
-    /// <summary>Records the answer to a claimed key.</summary>
-    public async Task CompleteAsync(string caller, string key, StoredAnswer answer, CancellationToken ct = default)
+    /// <summary>Records the answer to a claimed key — only while <paramref name="owner"/> (when given) still holds the
+    /// claim: a claim taken over from a node thought gone is not overwritten by that node.</summary>
+    public async Task CompleteAsync(string caller, string key, StoredAnswer answer, string? owner = null, CancellationToken ct = default)
     {
         await ExecuteAsync($"""
             UPDATE {Table} SET status = @status, content_type = @contentType, location = @location, body = @body
-            WHERE caller = @caller AND idem_key = @key AND status IS NULL
+            WHERE caller = @caller AND idem_key = @key AND status IS NULL{OwnedBy(owner)}
             """, c =>
         {
             Add(c, "caller", caller);
+            if (owner is not null) Add(c, "owner", owner);
             Add(c, "key", key);
             Add(c, "status", answer.Status);
             Add(c, "contentType", answer.ContentType);
@@ -129,13 +141,17 @@ public sealed class IdempotencyStore : IAsyncDisposable
         }, ct);
     }
 
-    /// <summary>Gives a claim up (the request failed and may be retried): deletes the row if it has no answer.</summary>
-    public async Task ReleaseAsync(string caller, string key, CancellationToken ct = default) =>
-        await ExecuteAsync($"DELETE FROM {Table} WHERE caller = @caller AND idem_key = @key AND status IS NULL", c =>
+    /// <summary>Gives a claim up (the request failed and may be retried): deletes the row if it has no answer (and, when
+    /// <paramref name="owner"/> is given, is still that owner's).</summary>
+    public async Task ReleaseAsync(string caller, string key, string? owner = null, CancellationToken ct = default) =>
+        await ExecuteAsync($"DELETE FROM {Table} WHERE caller = @caller AND idem_key = @key AND status IS NULL{OwnedBy(owner)}", c =>
         {
             Add(c, "caller", caller);
             Add(c, "key", key);
+            if (owner is not null) Add(c, "owner", owner);
         }, ct);
+
+    private static string OwnedBy(string? owner) => owner is null ? "" : " AND (owner IS NULL OR owner = @owner)";
 
     public async Task<IdempotencyRecord?> FindAsync(string caller, string key, CancellationToken ct = default)
     {
@@ -143,7 +159,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT method, path, request_hash, status, content_type, location, body, created_at_ms
+            SELECT method, path, request_hash, status, content_type, location, body, created_at_ms, owner
             FROM {Table} WHERE caller = @caller AND idem_key = @key
             """;
         Add(command, "caller", caller);
@@ -155,7 +171,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
             : new StoredAnswer(reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? [] : reader.GetFieldValue<byte[]>(6));
         return new IdempotencyRecord(caller, key, reader.GetString(0), reader.GetString(1), reader.GetString(2), answer,
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)), reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 
     /// <summary>Deletes every row created before <paramref name="cutoff"/>; returns how many.</summary>
