@@ -2,8 +2,8 @@ namespace KuaSheng.Domain.Calendar;
 
 /// <summary>
 /// China's official working-day calendar (工作日): weekends and public holidays are off,
-/// adjusted working days (调休) are on. Years the official data does not cover are counted
-/// Monday to Friday and flagged provisional.
+/// adjusted working days (调休) are on. Years the official data does not cover are counted with the
+/// statutory holidays (全国年节及纪念日放假办法, no 调休) and flagged provisional.
 /// </summary>
 public interface IWorkingCalendar
 {
