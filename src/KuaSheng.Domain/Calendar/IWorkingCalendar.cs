@@ -16,6 +16,12 @@ public interface IWorkingCalendar
 
     /// <summary>Working days in the half-open range (from, to]; 0 when to &lt;= from.</summary>
     int WorkingDaysBetween(DateOnly from, DateOnly to);
+
+    /// <summary>This calendar with <paramref name="year"/>'s official data loaded (replacing any it had).</summary>
+    IWorkingCalendar WithYear(YearCalendar year);
+
+    /// <summary>This calendar without official data for <paramref name="year"/> (counted provisionally).</summary>
+    IWorkingCalendar WithoutYear(int year);
 }
 
 /// <param name="Holiday">Name of the public holiday (e.g. 春节) when the day is one, else null.</param>

@@ -59,6 +59,14 @@ public sealed class WorkingCalendar : IWorkingCalendar
     public WorkingCalendar WithYear(YearCalendar year) =>
         new(Source, byYear.Where(c => c is { Official: true } && c.Calendar.Year != year.Year).Select(c => c!.Calendar).Append(year));
 
+    /// <summary>A new calendar without <paramref name="year"/>'s official data: that year is counted provisionally.</summary>
+    public WorkingCalendar WithoutYear(int year) =>
+        new(Source, byYear.Where(c => c is { Official: true } && c.Calendar.Year != year).Select(c => c!.Calendar));
+
+    IWorkingCalendar IWorkingCalendar.WithYear(YearCalendar year) => WithYear(year);
+
+    IWorkingCalendar IWorkingCalendar.WithoutYear(int year) => WithoutYear(year);
+
     public DayInfo Day(DateOnly date)
     {
         var compiled = Compiled(date.Year);
