@@ -33,6 +33,7 @@ public static class KuaShengApi
         services.AddSingleton(new ApiFeatures(devFeatures));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<CaseGateway>();
+        services.AddSingleton<DeadlineRecountRunner>();
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
         services.AddSingleton<ShardingLookup>();

@@ -47,7 +47,7 @@ public sealed class CalendarTests(ApiNode node)
     }
 
     [Fact]
-    public async Task A_year_the_official_calendar_does_not_cover_is_counted_monday_to_friday_and_provisional()
+    public async Task A_year_the_official_calendar_does_not_cover_is_counted_with_the_statutory_holidays_and_provisional()
     {
         using var anonymous = node.Client();
         var day = await anonymous.Get("/api/v1/calendar/days/2028-01-03");
@@ -55,9 +55,15 @@ public sealed class CalendarTests(ApiNode node)
         Assert.True(day.Body!["provisional"]!.GetValue<bool>());
         Assert.True(day.Body!["workingDay"]!.GetValue<bool>());
 
-        // Thu 2026-12-31 + 2: Fri 2027-01-01 (a weekday while 2027 is not loaded), Mon 2027-01-04.
+        var yuandan = await anonymous.Get("/api/v1/calendar/days/2027-01-01");
+        Assert.True(yuandan.Body!["provisional"]!.GetValue<bool>());
+        Assert.False(yuandan.Body!["workingDay"]!.GetValue<bool>());
+        Assert.Equal("元旦", yuandan.Text("holiday"));
+
+        // Thu 2026-12-31 + 2: Fri 2027-01-01 is 元旦 (statutory), so Mon 04 and Tue 05.
         var due = await anonymous.Get("/api/v1/calendar/due-date?from=2026-12-31&workingDays=2");
         Expect(due, HttpStatusCode.OK);
+        Assert.Equal("2027-01-05", due.Text("due"));
         Assert.True(due.Body!["provisional"]!.GetValue<bool>());
     }
 
@@ -128,7 +134,8 @@ public sealed class CalendarYearLoadTests(SecondNode second)
         var before = await anonymous.Get("/api/v1/calendar/days/2027-01-01");
         Expect(before, HttpStatusCode.OK);
         Assert.True(before.Body!["provisional"]!.GetValue<bool>());
-        Assert.True(before.Body!["workingDay"]!.GetValue<bool>()); // a Friday, counted Monday to Friday
+        Assert.False(before.Body!["workingDay"]!.GetValue<bool>()); // 元旦, a statutory holiday
+        Assert.True((await anonymous.Get("/api/v1/calendar/days/2027-02-20")).Body!["workingDay"]!.GetValue<bool>() is false); // a Saturday, no 调休 known
         Assert.False((await anonymous.Get("/api/v1/calendar/years/2027")).Body!["covered"]!.GetValue<bool>());
 
         var loaded = await operatorClient.Put("/api/v1/calendar/years/2027", new

@@ -194,6 +194,7 @@ public sealed class KsctlImportTests(ApiNode node) : IDisposable
         var run = await Ksctl(As("operator", "calendar", "import", file));
         run.Succeeded();
         Assert.Matches(@"^2030: official calendar loaded, 2 holiday\(s\) and 1 adjusted workday\(s\)", run.Out);
+        Assert.Matches(@"(?m)^\d+ open deadline\(s\) moved with the new calendar$", run.Out);
 
         using var anonymous = node.Client();
         var holiday = (await anonymous.Get("/api/v1/calendar/days/2030-10-01")).Body!;

@@ -12,7 +12,8 @@ internal sealed class ChildNode : IDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
 
-    public ChildNode(IDictionary<string, string>? environment = null)
+    /// <param name="dataDirectory">The node's data folder, kept by the caller (for restarts); default: one of its own.</param>
+    public ChildNode(IDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
         HttpPort = FreePort.Next();
         AkkaPort = FreePort.Next();
@@ -31,7 +32,7 @@ internal sealed class ChildNode : IDisposable
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("KuaSheng", StringComparison.OrdinalIgnoreCase)
                      || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
-        start.Environment["KuaSheng__DataDir"] = Path.Combine(_folder.Path, "data");
+        start.Environment["KuaSheng__DataDir"] = dataDirectory ?? Path.Combine(_folder.Path, "data");
         start.Environment["KuaSheng__Cluster__Port"] = AkkaPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
@@ -70,6 +71,13 @@ internal sealed class ChildNode : IDisposable
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>SIGKILL (kill -9): no shutdown of any kind.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
     }
 
     /// <summary>The exit code, or null when the process is still running after <paramref name="within"/>.</summary>

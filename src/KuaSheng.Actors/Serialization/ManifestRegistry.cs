@@ -73,6 +73,7 @@ public static class ManifestRegistry
         ("cmd.rat", typeof(Rate)),
         ("cmd.rcr", typeof(RecordRectification)),
         ("cmd.dlx", typeof(MarkDeadlineMissed)),
+        ("cmd.rcd", typeof(RecountDeadlines)),
 
         // ── Case protocol (KuaSheng.Actors.Cases) ──────────────────────────────────────────────────────────────
         ("cp.req", typeof(CaseRequest)),

@@ -13,14 +13,18 @@ namespace KuaSheng.Api.Calendar;
 
 /// <param name="Holiday">The public holiday's name (国庆节) when the day is one.</param>
 /// <param name="AdjustedWorkday">A Saturday or Sunday made a working day (调休上班).</param>
-/// <param name="Provisional">The official calendar does not cover the year yet: counted Monday to Friday.</param>
+/// <param name="Provisional">The official calendar does not cover the year yet: counted Monday to Friday less the statutory
+/// holidays (全国年节及纪念日放假办法), without the 调休 days.</param>
 public sealed record DayView(DateOnly Date, bool WorkingDay, string? Holiday, bool AdjustedWorkday, bool Provisional);
 
 public sealed record DueDateView(DateOnly From, int WorkingDays, DateOnly Due, bool Provisional);
 
-/// <param name="Covered">The official calendar of this year is loaded; otherwise days are counted Monday to Friday.</param>
+/// <param name="Covered">The official calendar of this year is loaded; otherwise days are counted provisionally (Monday to Friday
+/// less the statutory holidays).</param>
+/// <param name="DeadlinesMoved">After a load: open deadlines of cases whose due day moved with the new calendar.</param>
+/// <param name="CasesNotRecounted">After a load: cases that did not answer the recount (load the year again to finish).</param>
 public sealed record YearView(int Year, bool Covered, IReadOnlyDictionary<string, string> Holidays, IReadOnlyDictionary<string, string> Workdays,
-    long? ReferenceVersion = null);
+    long? ReferenceVersion = null, int? DeadlinesMoved = null, IReadOnlyList<string>? CasesNotRecounted = null);
 
 /// <summary>Body of <c>PUT /calendar/years/{year}</c>, as the State Council publishes it: days off and adjusted workdays.</summary>
 public sealed record YearBody(IReadOnlyDictionary<string, string>? Holidays, IReadOnlyDictionary<string, string>? Workdays);
@@ -45,9 +49,12 @@ public static class CalendarEndpoints
         calendar.MapGet("/years/{year}", Year).AllowAnonymous().WithSummary("The official calendar of a year, if loaded (public)")
             .Produces<YearView>().ProducesProblem(StatusCodes.Status400BadRequest);
         calendar.MapPut("/years/{year}", LoadYear).RequireAuthorization().WithSummary("Load a year's official calendar (operator)")
-            .WithDescription("Replaces the year's data if it was loaded before. Deadlines already set on open cases are not recomputed yet.")
+            .WithDescription("Replaces the year's data if it was loaded before. Every open deadline whose working-day count runs into the year "
+                + "is counted again from its start day with the new calendar, recorded on its case (a met or missed deadline keeps its history); "
+                + "deadlinesMoved says how many due days moved, casesNotRecounted lists cases that did not answer (load the year again to finish).")
             .Accepts<YearBody>("application/json")
-            .Produces<YearView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<YearView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -78,9 +85,9 @@ public static class CalendarEndpoints
         return TypedResults.Ok(View(y, calendar.Year(y), null));
     }
 
-    private static async Task<IResult> LoadYear(HttpContext http, string year, ReferenceGateway reference)
+    private static async Task<IResult> LoadYear(HttpContext http, string year, ReferenceGateway reference, DeadlineRecountRunner recount)
     {
-        if (Caller.From(http.User) is not { Role: Roles.Operator }) return Problem.Forbidden("Only operators load calendar years.");
+        if (Caller.From(http.User) is not { Role: Roles.Operator } caller) return Problem.Forbidden("Only operators load calendar years.");
         if (ParseYear(year) is not { } y) return Problem.Validation("year", $"year is a number from {FirstYear} to {LastYear}.");
         string json;
         using (var reader = new StreamReader(http.Request.Body))
@@ -97,7 +104,17 @@ public static class CalendarEndpoints
         }
         var answer = await reference.Change(new CalendarYearLoaded(y, loaded.Holidays, loaded.Workdays), http.RequestAborted);
         if (answer.Problem is { } problem) return problem;
-        return TypedResults.Ok(View(y, reference.Current.Calendar.Year(y) ?? loaded, answer.Version));
+        // The year is loaded whatever happens next; the recount is the cases' to record (each once per load).
+        var outcome = await recount.RunAsync(loaded, answer.Version ?? reference.Version, reference.Current.Units.All.Select(u => u.Id),
+            caller.AsActor(), http.RequestAborted);
+        if (outcome is null)
+            return Problem.Unavailable($"The calendar of {y} was loaded, but not every unit answered, so open deadlines were not all "
+                                       + "counted again; load the year again to finish.");
+        return TypedResults.Ok(View(y, reference.Current.Calendar.Year(y) ?? loaded, answer.Version) with
+        {
+            DeadlinesMoved = outcome.DeadlinesMoved,
+            CasesNotRecounted = outcome.CasesNotRecounted,
+        });
     }
 
     private static YearView View(int year, YearCalendar? data, long? version) => new(year, data is not null,

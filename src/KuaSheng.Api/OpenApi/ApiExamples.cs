@@ -243,10 +243,13 @@ public static class ApiExamples
                     year = 2027, covered = true,
                     holidays = new Dictionary<string, string> { ["2027-01-01"] = "元旦", ["2027-10-01"] = "国庆节" },
                     workdays = new Dictionary<string, string> { ["2027-02-20"] = "春节" }, referenceVersion = 7,
+                    deadlinesMoved = 42, casesNotRecounted = Array.Empty<string>(),
                 }),
                 ("400", Problem(400, "validation-failed", "The request is not valid",
                     "The calendar of 2027 cannot be loaded: adjusted workday 2027-02-22 is a Monday: only a Saturday or Sunday can be made a working day (调休上班).",
                     new Dictionary<string, string[]> { ["calendar"] = ["adjusted workday 2027-02-22 is a Monday: only a Saturday or Sunday can be made a working day (调休上班)"] })),
+                ("503", Problem(503, "unavailable", "Temporarily unavailable",
+                    "The calendar of 2027 was loaded, but not every unit answered, so open deadlines were not all counted again; load the year again to finish.")),
             ]),
 
         // Admin: cluster and sharding

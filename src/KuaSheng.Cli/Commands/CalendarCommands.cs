@@ -39,6 +39,9 @@ public static class CalendarCommands
             var version = loaded["referenceVersion"] is { } v ? $" (reference version {Session.Cell(v)})" : "";
             session.Line($"{Session.Cell(loaded["year"])}: official calendar loaded, {Count(loaded["holidays"])} holiday(s) and "
                          + $"{Count(loaded["workdays"])} adjusted workday(s){version}");
+            if (loaded["deadlinesMoved"] is { } moved) session.Line($"{Session.Cell(moved)} open deadline(s) moved with the new calendar");
+            if ((loaded["casesNotRecounted"] as JsonArray)?.Count is > 0 and var missing)
+                session.Line($"{missing} case(s) did not answer and were not counted again; import the file again to finish");
             return ExitCodes.Success;
         });
         return new Command("calendar", "The official working-day calendar (工作日)") { import };

@@ -2,8 +2,8 @@ namespace KuaSheng.Domain.Calendar;
 
 /// <summary>
 /// China's official working-day calendar (工作日): weekends and public holidays are off,
-/// adjusted working days (调休) are on. Years the official data does not cover are counted
-/// Monday to Friday and flagged provisional.
+/// adjusted working days (调休) are on. Years the official data does not cover are counted with the
+/// statutory holidays (全国年节及纪念日放假办法, no 调休) and flagged provisional.
 /// </summary>
 public interface IWorkingCalendar
 {
@@ -16,6 +16,12 @@ public interface IWorkingCalendar
 
     /// <summary>Working days in the half-open range (from, to]; 0 when to &lt;= from.</summary>
     int WorkingDaysBetween(DateOnly from, DateOnly to);
+
+    /// <summary>This calendar with <paramref name="year"/>'s official data loaded (replacing any it had).</summary>
+    IWorkingCalendar WithYear(YearCalendar year);
+
+    /// <summary>This calendar without official data for <paramref name="year"/> (counted provisionally).</summary>
+    IWorkingCalendar WithoutYear(int year);
 }
 
 /// <param name="Holiday">Name of the public holiday (e.g. 春节) when the day is one, else null.</param>

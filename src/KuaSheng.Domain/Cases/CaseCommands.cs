@@ -61,5 +61,10 @@ public sealed record Rate(RatingLevel Level, string? Comment, string Channel, Co
 
 public sealed record RecordRectification(string Note, CommandActor By) : CaseCommand(By);
 
+/// <summary>The official calendar of <paramref name="Year"/> was loaded (these days off and adjusted workdays): count the
+/// open deadlines that run into it again from their start days.</summary>
+public sealed record RecountDeadlines(int Year, IReadOnlyDictionary<DateOnly, string> Holidays, IReadOnlyDictionary<DateOnly, string> Workdays,
+    CommandActor By) : CaseCommand(By);
+
 /// <summary>From the unit that keeps the deadline's timer: the due day has passed.</summary>
 public sealed record MarkDeadlineMissed(string DeadlineId, CommandActor By) : CaseCommand(By);

@@ -1,3 +1,4 @@
+using KuaSheng.Domain.Calendar;
 using KuaSheng.Domain.Deadlines;
 
 namespace KuaSheng.Domain.Cases;
@@ -83,6 +84,23 @@ public static partial class CaseDecider
         if (Blank(c.Note)) return Refusal.Invalid("note", "Describe the rectification and the follow-up (回访).");
         ch.Emit(new RectificationRecorded(c.Note, ch.Now, ch.By));
         ch.Meet(DeadlineStep.Rectification);
+        return null;
+    }
+
+    /// <summary>A calendar year was loaded: the open deadlines that run into it are counted again (see <see cref="DeadlineRecount"/>).</summary>
+    private static Refusal? Recount(Changes ch, RecountDeadlines c)
+    {
+        YearCalendar year;
+        try
+        {
+            year = new YearCalendar(c.Year, c.Holidays, c.Workdays);
+        }
+        catch (CalendarDataException e)
+        {
+            return Refusal.Invalid("calendar", string.Join(" ", e.Problems));
+        }
+        var moved = DeadlineRecount.Recount(ch.State.Deadlines, year, ch.Context.Calendar);
+        if (moved.Count > 0) ch.Emit(new DeadlinesShifted(moved, ch.Now, ch.By, DeadlineRecount.Reason(c.Year)));
         return null;
     }
 

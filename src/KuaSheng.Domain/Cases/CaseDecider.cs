@@ -36,6 +36,7 @@ public static partial class CaseDecider
             Rate c => Rate(changes, c),
             RecordRectification c => Rectify(changes, c),
             MarkDeadlineMissed c => MarkMissed(changes, c),
+            RecountDeadlines c => Recount(changes, c),
             _ => Refusal.Invalid("command", $"Unknown command {command.GetType().Name}."),
         };
         return refusal is null ? changes.Done() : CaseDecision.Refused(refusal);

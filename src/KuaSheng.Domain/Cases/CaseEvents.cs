@@ -109,7 +109,10 @@ public sealed record DeadlineMissed(string DeadlineId, DateTimeOffset At, string
 /// <summary>Deadlines that no longer run because the step will not happen (withdrawal, a denial ends the case).</summary>
 public sealed record DeadlinesCancelled(IReadOnlyList<string> DeadlineIds, DateTimeOffset At, string By) : CaseEvent(At, By);
 
-/// <summary>Open deadlines moved (after a pause or an extension).</summary>
-public sealed record DeadlinesShifted(IReadOnlyList<ShiftedDeadline> Deadlines, DateTimeOffset At, string By) : CaseEvent(At, By);
+/// <summary>Open deadlines moved (after a pause or an extension, or counted again when a calendar year was loaded).</summary>
+/// <param name="Reason">Why, when it is not a pause or an extension: e.g. "calendar 2027 loaded".</param>
+public sealed record DeadlinesShifted(IReadOnlyList<ShiftedDeadline> Deadlines, DateTimeOffset At, string By, string? Reason = null)
+    : CaseEvent(At, By);
 
-public sealed record ShiftedDeadline(string DeadlineId, DateOnly Due, bool Provisional);
+/// <param name="WorkingDays">The deadline's working days from its start after the move (null: unchanged or unknown).</param>
+public sealed record ShiftedDeadline(string DeadlineId, DateOnly Due, bool Provisional, int? WorkingDays = null);

@@ -90,6 +90,7 @@ internal static class CaseEvolution
         RectificationOpened o => (s with { Rectification = new Rectification(o.UnitId, o.At) }, "rectification-opened", o.UnitId),
         RectificationRecorded r => (s with { Rectification = s.Rectification! with { Note = r.Note, DoneAt = r.At } }, "rectified", r.Note),
         DeadlineMissed m => (s with { Deadlines = DeadlineChanges.Apply(s.Deadlines, e) }, "overdue", StepOf(s, m.DeadlineId)),
+        DeadlinesShifted { Reason: { } reason } => (s with { Deadlines = DeadlineChanges.Apply(s.Deadlines, e) }, "deadlines-recounted", reason),
         DeadlineSet or DeadlineMet or DeadlinesCancelled or DeadlinesShifted => (s with { Deadlines = DeadlineChanges.Apply(s.Deadlines, e) }, null, null),
         _ => throw new InvalidOperationException($"No rule to apply {e.GetType().Name}."),
     };

@@ -40,6 +40,8 @@ public sealed record Mailing(
     string? SignedBy = null,
     DateTimeOffset? SignedAt = null);
 
+/// <param name="WorkingDays">Working days counted from <paramref name="Start"/> to <paramref name="Due"/>: the limit plus any
+/// extension or pause (null on deadlines recorded before it was kept), so the due day can be counted again with another calendar.</param>
 public sealed record Deadline(
     string DeadlineId,
     DeadlineStep Step,
@@ -50,7 +52,8 @@ public sealed record Deadline(
     bool Provisional,
     DateTimeOffset? MetAt = null,
     DateTimeOffset? MissedAt = null,
-    DateTimeOffset? CancelledAt = null)
+    DateTimeOffset? CancelledAt = null,
+    int? WorkingDays = null)
 {
     /// <summary>Still running: not done and not cancelled (a withdrawn case, a denied parallel leg).</summary>
     public bool IsOpen => MetAt is null && CancelledAt is null;

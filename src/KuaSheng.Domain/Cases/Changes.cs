@@ -33,7 +33,7 @@ internal sealed class Changes(CaseState state, CaseContext context, CommandActor
         var today = Context.Today;
         var due = Context.Calendar.AddWorkingDays(today, workingDays);
         var id = $"dl{State.Deadlines.Count + 1}";
-        Emit(new DeadlineSet(new Deadline(id, step, legId, unitId, today, due.Due, due.Provisional), Now, By));
+        Emit(new DeadlineSet(new Deadline(id, step, legId, unitId, today, due.Due, due.Provisional, WorkingDays: workingDays), Now, By));
     }
 
     /// <summary>Marks the open deadlines of a step (and leg) as met.</summary>
@@ -57,7 +57,7 @@ internal sealed class Changes(CaseState state, CaseContext context, CommandActor
             .Select(d =>
             {
                 var due = Context.Calendar.AddWorkingDays(d.Due, workingDays);
-                return new ShiftedDeadline(d.DeadlineId, due.Due, due.Provisional || d.Provisional);
+                return new ShiftedDeadline(d.DeadlineId, due.Due, due.Provisional || d.Provisional, d.WorkingDays + workingDays);
             })
             .ToList();
         if (moved.Count > 0) Emit(new DeadlinesShifted(moved, Now, By));

@@ -12,7 +12,9 @@ internal static class DeadlineChanges
         DeadlineMissed m => Set(deadlines, m.DeadlineId, d => d with { MissedAt = m.At }),
         DeadlinesCancelled x => deadlines.ConvertAll(d => x.DeadlineIds.Contains(d.DeadlineId) ? d with { CancelledAt = x.At } : d),
         DeadlinesShifted x => deadlines.ConvertAll(d =>
-            x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n ? d with { Due = n.Due, Provisional = n.Provisional } : d),
+            x.Deadlines.FirstOrDefault(n => n.DeadlineId == d.DeadlineId) is { } n
+                ? d with { Due = n.Due, Provisional = n.Provisional, WorkingDays = n.WorkingDays ?? d.WorkingDays }
+                : d),
         _ => deadlines,
     };
 

@@ -29,7 +29,7 @@ public class ManifestRegistryTests
     {
         var types = SerializableTypes();
         Assert.Equal(27, types.Count(typeof(CaseEvent).IsAssignableFrom));
-        Assert.Equal(18, types.Count(typeof(CaseCommand).IsAssignableFrom));
+        Assert.Equal(19, types.Count(typeof(CaseCommand).IsAssignableFrom));
         Assert.True(types.Count(typeof(IKuaShengMessage).IsAssignableFrom) >= 23);
     }
 

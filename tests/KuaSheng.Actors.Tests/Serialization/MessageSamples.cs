@@ -148,6 +148,8 @@ public static class MessageSamples
         Add(new Rate(RatingLevel.BasicallySatisfied, null, "app", new CommandActor("applicant", "500222199001011234", null)));
         Add(new RecordRectification("已培训窗口人员", Clerk));
         Add(new MarkDeadlineMissed("D-decision-L2", new CommandActor("unit", "timer", UnitId)));
+        Add(new RecountDeadlines(2027, new Dictionary<DateOnly, string> { [new DateOnly(2027, 1, 1)] = "元旦" },
+            new Dictionary<DateOnly, string> { [new DateOnly(2027, 2, 20)] = "春节" }, new CommandActor("operator", "op-1", null)));
 
         // ── Case protocol ──
         Add(new CaseRequest(CaseId, "cmd-7f3a9c", new Withdraw("重复申请", Clerk)));

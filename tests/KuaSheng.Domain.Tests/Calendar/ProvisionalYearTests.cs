@@ -2,7 +2,7 @@ using KuaSheng.Domain.Calendar;
 
 namespace KuaSheng.Domain.Tests.Calendar;
 
-/// <summary>Years the data does not cover count Monday to Friday, flagged; an operator loads them later.</summary>
+/// <summary>Years the data does not cover count the statutory holidays only, flagged; an operator loads them later.</summary>
 public class ProvisionalYearTests
 {
     private static readonly WorkingCalendar Calendar = WorkingCalendar.Official;
@@ -15,9 +15,10 @@ public class ProvisionalYearTests
         new Dictionary<DateOnly, string> { [D(2027, 2, 6)] = "春节" });
 
     [Fact]
-    public void A_year_past_the_data_counts_Monday_to_Friday_and_says_so()
+    public void A_year_past_the_data_counts_without_adjusted_days_and_says_so()
     {
-        Assert.Equal(new DayInfo(D(2027, 1, 1), WorkingDay: true, null, false, Provisional: true), Calendar.Day(D(2027, 1, 1)));
+        Assert.Equal(new DayInfo(D(2027, 1, 1), WorkingDay: false, "元旦", false, Provisional: true), Calendar.Day(D(2027, 1, 1)));
+        Assert.Equal(new DayInfo(D(2027, 1, 4), WorkingDay: true, null, false, Provisional: true), Calendar.Day(D(2027, 1, 4)));
         Assert.Equal(new DayInfo(D(2027, 1, 2), WorkingDay: false, null, false, Provisional: true), Calendar.Day(D(2027, 1, 2)));
         Assert.False(Calendar.Day(D(2026, 12, 31)).Provisional);
         Assert.True(Calendar.Day(D(2003, 6, 2)).Provisional);
@@ -26,7 +27,7 @@ public class ProvisionalYearTests
     [Fact]
     public void A_due_date_counted_into_an_uncovered_year_is_provisional()
     {
-        Assert.Equal(new DueDate(D(2027, 1, 4), true), Calendar.AddWorkingDays(D(2026, 12, 30), 3));
+        Assert.Equal(new DueDate(D(2027, 1, 5), true), Calendar.AddWorkingDays(D(2026, 12, 30), 3));   // 元旦 off
         Assert.Equal(new DueDate(D(2027, 3, 8), true), Calendar.AddWorkingDays(D(2027, 3, 1), 5));
         Assert.Equal(new DueDate(D(2026, 12, 31), false), Calendar.AddWorkingDays(D(2026, 12, 30), 1));
         // From the last day of 2026 nothing of 2026 is counted; the count lies wholly in 2027.
@@ -43,7 +44,7 @@ public class ProvisionalYearTests
         Assert.True(loaded.Day(D(2027, 2, 6)) is { WorkingDay: true, AdjustedWorkday: true });
         Assert.Equal(Enumerable.Range(2004, 24), loaded.CoveredYears);
         // Immutable: the calendar it came from still counts 2027 provisionally.
-        Assert.Equal(new DueDate(D(2027, 1, 4), true), Calendar.AddWorkingDays(D(2026, 12, 30), 3));
+        Assert.Equal(new DueDate(D(2027, 1, 5), true), Calendar.AddWorkingDays(D(2026, 12, 30), 3));   // 元旦 off
     }
 
     [Fact]
