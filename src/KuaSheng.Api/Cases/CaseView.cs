@@ -39,7 +39,7 @@ public sealed record AgentView(string Name, string IdNumber, string Phone, strin
 
 public sealed record LegView(string LegId, string UnitId, LegRole Role, int Order, LegStatus Status, string? Reason, ResultDocument? ResultDocument);
 
-public sealed record MailingView(string MailingId, MailingPurpose Purpose, string Carrier, string WaybillNumber, CarrierStatus Status,
+public sealed record MailingView(string MailingId, MailingPurpose Purpose, string? Carrier, string WaybillNumber, CarrierStatus Status,
     DateTimeOffset? SignedAt, string? SignedBy);
 
 public sealed record DeadlineView(string DeadlineId, DeadlineStep Step, string? LegId, string UnitId, DateOnly Due, bool Provisional,

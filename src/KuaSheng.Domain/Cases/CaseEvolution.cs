@@ -60,7 +60,7 @@ internal static class CaseEvolution
         MailingRegistered m => (s with
         {
             Mailings = s.Mailings.Add(new Mailing(m.MailingId, m.Purpose, m.Carrier, m.WaybillNumber, CarrierStatus.Registered, [])),
-        }, "mailing-registered", $"{m.Purpose.ToKebab()} {m.Carrier}"),
+        }, "mailing-registered", $"{m.Purpose.ToKebab()} {m.Carrier ?? "carrier unknown"}"),
         CarrierEventRecorded c => (s with { Mailings = s.Mailings.ConvertAll(m => m.MailingId == c.MailingId ? MailTracking.Record(m, c) : m) },
             "carrier-" + c.Status.ToKebab(), c.MailingId),
         OriginalsReceived o => (s with { OriginalsReceived = true }, "originals-received", o.MailingId),
