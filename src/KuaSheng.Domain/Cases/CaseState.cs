@@ -53,7 +53,7 @@ public sealed record CaseState
     public Mailing? FindMailingByWaybill(string waybill) => Mailings.Find(m => m.WaybillNumber == waybill);
 
     /// <summary>The legs in play: forwarded, accepted or returned, of the lowest order not yet approved.</summary>
-    public IEnumerable<Leg> CurrentLegs => Legs.Where(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted or LegStatus.Returned);
+    public IEnumerable<Leg> CurrentLegs => Legs.Where(l => CaseStatusFold.IsCurrent(l.Status));
 
     public static CaseState Start(CaseSubmitted e) => new CaseState
     {
