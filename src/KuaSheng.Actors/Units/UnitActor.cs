@@ -92,7 +92,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     private void ReportMissedDeadlines()
     {
         var now = _settings.Clock.Now;
-        var today = DateOnly.FromDateTime(now.ToOffset(CaseContext.ChinaOffset).DateTime);
+        var today = CaseContext.ChinaDate(now);
         foreach (var view in _views.Values.Where(v => !v.ClockPaused))
         foreach (var deadline in view.Deadlines.Where(d => !d.Missed && d.Due < today))
         {

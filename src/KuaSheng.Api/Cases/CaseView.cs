@@ -84,7 +84,7 @@ public static class CaseViews
     /// <summary>超期天数: working days past the due day, until done (or until today while still open).</summary>
     private static DeadlineView Deadline(Deadline d, Func<DateOnly, DateOnly, int> workingDaysBetween, DateOnly today)
     {
-        var end = d.MetAt is { } met ? DateOnly.FromDateTime(met.ToOffset(CaseContext.ChinaOffset).DateTime) : today;
+        var end = d.MetAt is { } met ? CaseContext.ChinaDate(met) : today;
         var over = d.CancelledAt is null && end > d.Due ? workingDaysBetween(d.Due, end) : 0;
         return new DeadlineView(d.DeadlineId, d.Step, d.LegId, d.UnitId, d.Due, d.Provisional, d.MetAt is not null,
             d.MissedAt is not null || over > 0, d.CancelledAt is not null, over > 0 ? over : null);

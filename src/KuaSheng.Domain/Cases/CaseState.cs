@@ -48,6 +48,9 @@ public sealed record CaseState
 
     public bool NeedsOriginals => Materials.Any(m => m.Original);
 
+    /// <summary>The unit that received the case (<see cref="ReceivingUnit"/>).</summary>
+    public string WindowUnitId => ReceivingUnit.Of(ReceivingUnitId, Legs.Select(l => (l.UnitId, l.Order)));
+
     public Leg? FindLeg(string legId) => Legs.Find(l => l.LegId == legId);
 
     public Mailing? FindMailingByWaybill(string waybill) => Mailings.Find(m => m.WaybillNumber == waybill);

@@ -46,9 +46,8 @@ public sealed record CaseSummary
     public ImmutableList<Deadline> Deadlines { get; init; } = [];
     public ImmutableList<SummaryMailing> Mailings { get; init; } = [];
 
-    /// <summary>The unit that does the window's steps (收件, 推送, 不予受理, mail-out of originals): the receiving unit,
-    /// or for an online case without one the first leg's unit, as <see cref="CaseDecider"/> assigns those deadlines.</summary>
-    public string WindowUnitId => ReceivingUnitId ?? Legs.MinBy(l => l.Order)!.UnitId;
+    /// <summary>The unit that received the case (<see cref="ReceivingUnit"/>), as for the case itself.</summary>
+    public string WindowUnitId => ReceivingUnit.Of(ReceivingUnitId, Legs.Select(l => (l.UnitId, l.Order)));
 
     /// <summary>The units a case outcome counts for: the receiving unit and every leg's unit (known at submission).</summary>
     public IEnumerable<string> CaseUnits =>
