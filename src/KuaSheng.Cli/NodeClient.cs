@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KuaSheng.Domain;
 
 namespace KuaSheng.Cli;
 
@@ -12,7 +13,6 @@ namespace KuaSheng.Cli;
 public sealed class NodeClient : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private readonly HttpClient _http;
 
@@ -51,7 +51,7 @@ public sealed class NodeClient : IDisposable
     public Task<Answer> Exchange(HttpMethod method, string path, object? body, string? idempotencyKey, CancellationToken ct)
     {
         var request = WithBody(method, path, body);
-        if (idempotencyKey is not null) request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
+        if (idempotencyKey is not null) request.Headers.Add(ApiHeaders.IdempotencyKey, idempotencyKey);
         return Send(request, ct, [], acceptAll: true);
     }
 

@@ -131,7 +131,7 @@ public sealed class ApiClient(Uri baseAddress, string? token) : IDisposable
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (idempotencyKey is not null) request.Headers.Add(KuaSheng.Domain.ApiHeaders.IdempotencyKey, idempotencyKey);
         return Send(request);
     }
 
@@ -139,7 +139,7 @@ public sealed class ApiClient(Uri baseAddress, string? token) : IDisposable
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
-        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (idempotencyKey is not null) request.Headers.Add(KuaSheng.Domain.ApiHeaders.IdempotencyKey, idempotencyKey);
         return request;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Idempotency;
+using KuaSheng.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using static KuaSheng.Api.Tests.Scenario;
 
@@ -128,14 +129,14 @@ public sealed class IdempotencyHttpTests(ApiNode node)
         {
             Content = new StringContent(new JsonObject { ["itemCode"] = "1-1" }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation(IdempotencyKey.Header, key);
+        request.Headers.TryAddWithoutValidation(ApiHeaders.IdempotencyKey, key);
         using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", node.Token("window", "qj-window"));
         using var response = await http.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("validation-failed", body["code"]!.GetValue<string>());
-        Assert.NotNull(body["errors"]![IdempotencyKey.Header]);
+        Assert.NotNull(body["errors"]![ApiHeaders.IdempotencyKey]);
     }
 }
 

@@ -20,14 +20,11 @@ internal static class UnitViews
         a.CaseStatus == b.CaseStatus && a.ClockPaused == b.ClockPaused
         && a.Legs.SequenceEqual(b.Legs) && a.Deadlines.SequenceEqual(b.Deadlines);
 
-    /// <summary>The views that changed between two states of a case (for a new case, those with something in them:
-    /// a unit whose leg is still pending has nothing to hear yet).</summary>
+    /// <summary>The views that changed between two states of a case (for a new case, those the unit keeps as work
+    /// (<see cref="UnitWork"/>): a unit whose leg is still pending has nothing to hear yet).</summary>
     public static IEnumerable<SyncCaseToUnit> Changed(CaseState? before, CaseState after) =>
         UnitsOf(after).Concat(before is null ? [] : UnitsOf(before)).Distinct(StringComparer.Ordinal)
             .Select(unit => (unit, now: For(after, unit)))
-            .Where(x => before is null ? HasContent(x.now) : !SameContent(For(before, x.unit), x.now))
+            .Where(x => before is null ? x.now.KeepsWork() : !SameContent(For(before, x.unit), x.now))
             .Select(x => x.now);
-
-    private static bool HasContent(SyncCaseToUnit view) =>
-        view.Deadlines.Count > 0 || view.Legs.Any(l => l.Status != Domain.Cases.LegStatus.Pending);
 }

@@ -171,6 +171,9 @@ internal static class CaseDetailTables
         }
     }
 
+    private static readonly string OpenLegStatuses = string.Join(", ", UnitWork.OpenLegStatuses.Select(s => $"'{s.ToKebab()}'"));
+    private static readonly string EndedCaseStatuses = string.Join(", ", UnitWork.EndedCaseStatuses.Select(s => $"'{s.ToKebab()}'"));
+
     /// <summary>Ids per <c>IN (...)</c> query: well under SQLite's limit of host parameters.</summary>
     public const int IdsPerQuery = 500;
 
@@ -181,14 +184,14 @@ internal static class CaseDetailTables
         return string.Join(", ", Enumerable.Range(0, ids.Count).Select(i => $"@i{i}"));
     }
 
-    /// <summary>The open legs (forwarded or accepted) at a unit, by case; not those of a case that ended (a withdrawn
-    /// case keeps its legs' last status).</summary>
+    /// <summary>The legs that are a unit's work (<see cref="UnitWork"/>: forwarded or accepted, of a case that has not
+    /// ended; a withdrawn case keeps its legs' last status), by case.</summary>
     public static async Task<IReadOnlyList<OpenLegRow>> OpenLegsAsync(DbConnection connection, string unitId, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT l.case_id, l.item_code, l.leg_id, l.role, l.status FROM case_legs l JOIN case_summaries s ON s.case_id = l.case_id " +
-                              "WHERE l.unit_id = @unit AND l.status IN ('forwarded', 'accepted') " +
-                              "AND s.status NOT IN ('withdrawn', 'not-accepted', 'completed') ORDER BY l.case_id, l.leg_id";
+                              $"WHERE l.unit_id = @unit AND l.status IN ({OpenLegStatuses}) " +
+                              $"AND s.status NOT IN ({EndedCaseStatuses}) ORDER BY l.case_id, l.leg_id";
         command.AddParameter("unit", unitId);
         var legs = new List<OpenLegRow>();
         await using var r = await command.ExecuteReaderAsync(ct);

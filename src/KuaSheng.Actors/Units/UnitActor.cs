@@ -61,7 +61,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     {
         var ack = new CaseSyncAck(_unitId, view.CaseId, view.CaseVersion);
         if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion
-            || known is null && IsEmpty(view))
+            || known is null && !view.KeepsWork())
         {
             Sender.Tell(ack); // already known (a redelivery), or nothing to keep
             return;
@@ -76,14 +76,10 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
         });
     }
 
-    /// <summary>A case stays on the unit while a leg is open here or the unit keeps one of its deadlines.</summary>
-    private static bool IsEmpty(SyncCaseToUnit view) =>
-        view.Deadlines.Count == 0 && !view.Legs.Any(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted);
-
     private void Apply(SyncCaseToUnit view)
     {
         if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion) return;
-        if (IsEmpty(view)) _views.Remove(view.CaseId);
+        if (!view.KeepsWork()) _views.Remove(view.CaseId); // a case stays while it is work here (UnitWork)
         else
         {
             var caseId = known?.CaseId ?? view.CaseId; // the key and the view share one string
@@ -96,7 +92,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     private void ReportMissedDeadlines()
     {
         var now = _settings.Clock.Now;
-        var today = DateOnly.FromDateTime(now.ToOffset(CaseContext.ChinaOffset).DateTime);
+        var today = CaseContext.ChinaDate(now);
         foreach (var view in _views.Values.Where(v => !v.ClockPaused))
         foreach (var deadline in view.Deadlines.Where(d => !d.Missed && d.Due < today))
         {
@@ -111,8 +107,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     private Worklist Worklist()
     {
         var legs = _views.Values
-            .SelectMany(v => v.Legs.Where(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted)
-                .Select(l => new WorklistLeg(v.CaseId, v.ItemCode, l.LegId, l.Role, l.Status)))
+            .SelectMany(v => v.OpenLegs().Select(l => new WorklistLeg(v.CaseId, v.ItemCode, l.LegId, l.Role, l.Status)))
             .OrderBy(l => l.CaseId, StringComparer.Ordinal).ToList();
         var deadlines = _views.Values
             .SelectMany(v => v.Deadlines.Select(d => new WorklistDeadline(v.CaseId, d.DeadlineId, d.Step, d.LegId, d.Due, d.Provisional, d.Missed)))

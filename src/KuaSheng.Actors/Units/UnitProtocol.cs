@@ -25,6 +25,17 @@ public sealed record SyncCaseToUnit(
     IReadOnlyList<UnitLeg> Legs,
     IReadOnlyList<UnitDeadline> Deadlines) : IWithUnitId, IKuaShengMessage;
 
+/// <summary>The domain's rule of a unit's work (<see cref="UnitWork"/>) applied to a view (extension methods, not
+/// properties: the view is a wire shape).</summary>
+internal static class UnitViewWork
+{
+    /// <summary>Whether the unit keeps this case at all.</summary>
+    public static bool KeepsWork(this SyncCaseToUnit view) => UnitWork.KeepsCase(view.CaseStatus, view.Legs.Select(l => l.Status), view.Deadlines.Count);
+
+    /// <summary>The legs that are the unit's work.</summary>
+    public static IEnumerable<UnitLeg> OpenLegs(this SyncCaseToUnit view) => view.Legs.Where(l => UnitWork.IsOpenLeg(l.Status, view.CaseStatus));
+}
+
 public sealed record UnitLeg(string LegId, LegRole Role, LegStatus Status);
 
 /// <summary>An open deadline the unit keeps the timer for.</summary>

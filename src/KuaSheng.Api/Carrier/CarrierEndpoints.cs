@@ -36,12 +36,10 @@ public static class CarrierEndpoints
         if (body.Status == CarrierStatus.Registered)
             return Problem.Validation("status", "Carriers report picked-up, in-transit, out-for-delivery, signed, returned or lost.");
         if (body.At is not { } at) return Problem.Validation("at", "When did it happen? Give an ISO 8601 time with offset.");
-        if (body.Status == CarrierStatus.Signed && string.IsNullOrWhiteSpace(body.SignedBy))
-            return Problem.Validation("signedBy", "A signature needs the name of who signed (签收人).");
         try
         {
             var region = await waybills.GetAsync(http.RequestAborted);
-            return await region.Ask<object>(new TrackWaybill(waybill.Value, body.Status, at, body.SignedBy?.Trim()), Timeout, http.RequestAborted) switch
+            return await region.Ask<object>(new TrackWaybill(waybill.Value, body.Status, at, string.IsNullOrWhiteSpace(body.SignedBy) ? null : body.SignedBy.Trim()), Timeout, http.RequestAborted) switch
             {
                 TrackingAccepted a => TypedResults.Accepted((string?)null, new CarrierEventAnswer(a.WaybillNumber, a.CaseId, a.Duplicate)),
                 WaybillUnknown => Problem.NotFound($"Waybill {waybill.Value} is not registered on any case."),

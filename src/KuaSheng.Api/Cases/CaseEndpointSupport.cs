@@ -4,6 +4,7 @@ using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Time;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Http;
 
@@ -12,9 +13,8 @@ namespace KuaSheng.Api.Cases;
 /// <summary>The shared path of every case step: who is calling, what the case is now, may they, then the command.</summary>
 public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore reference, IClock clock, CaseIds ids)
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.Now.ToOffset(CaseContext.ChinaOffset).DateTime);
+    public DateOnly Today => CaseContext.ChinaDate(clock.Now);
 
     public ReferenceDataStore Reference => reference;
 
@@ -25,7 +25,7 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
     /// <summary>Command ids: from the Idempotency-Key, so a retry is the same command; else fresh.</summary>
     public static string CommandId(HttpContext http, Caller caller)
     {
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         if (string.IsNullOrEmpty(key)) return Guid.NewGuid().ToString("N");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.Role}\n{caller.Subject}\n{http.Request.Path}\n{key}"));
         return "k:" + Convert.ToHexStringLower(hash.AsSpan(0, 12));

@@ -1,5 +1,6 @@
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Intake;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,7 @@ public static class CaseEndpoints
         if (body.Applicant is null) return Problem.Validation("applicant", "The applicant (申请人) is required.");
         if (body.Delivery is null) return Problem.Validation("delivery", "Choose how the result is delivered (mail, electronic or pickup).");
 
-        var key = http.Request.Headers[CaseEndpointSupport.IdempotencyHeader].ToString();
+        var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var caseId = support.Ids.NewCaseId(caller, key);
         var queryCode = support.Ids.QueryCode(caseId);
         var identity = new CaseIdentity(caseId, CaseIds.CaseNumber(caseId, support.Today), CaseIds.HashQueryCode(queryCode));

@@ -39,7 +39,7 @@ public sealed record AgentView(string Name, string IdNumber, string Phone, strin
 
 public sealed record LegView(string LegId, string UnitId, LegRole Role, int Order, LegStatus Status, string? Reason, ResultDocument? ResultDocument);
 
-public sealed record MailingView(string MailingId, MailingPurpose Purpose, string Carrier, string WaybillNumber, CarrierStatus Status,
+public sealed record MailingView(string MailingId, MailingPurpose Purpose, string? Carrier, string WaybillNumber, CarrierStatus Status,
     DateTimeOffset? SignedAt, string? SignedBy);
 
 public sealed record DeadlineView(string DeadlineId, DeadlineStep Step, string? LegId, string UnitId, DateOnly Due, bool Provisional,
@@ -84,7 +84,7 @@ public static class CaseViews
     /// <summary>超期天数: working days past the due day, until done (or until today while still open).</summary>
     private static DeadlineView Deadline(Deadline d, Func<DateOnly, DateOnly, int> workingDaysBetween, DateOnly today)
     {
-        var end = d.MetAt is { } met ? DateOnly.FromDateTime(met.ToOffset(CaseContext.ChinaOffset).DateTime) : today;
+        var end = d.MetAt is { } met ? CaseContext.ChinaDate(met) : today;
         var over = d.CancelledAt is null && end > d.Due ? workingDaysBetween(d.Due, end) : 0;
         return new DeadlineView(d.DeadlineId, d.Step, d.LegId, d.UnitId, d.Due, d.Provisional, d.MetAt is not null,
             d.MissedAt is not null || over > 0, d.CancelledAt is not null, over > 0 ? over : null);

@@ -146,10 +146,10 @@ public static class CatalogueEndpoints
             Clean(body.CityCooperating) ?? current?.CityCooperating ?? [], string.Join("、", districtNames), districtNames,
             Clean(body.Notes) ?? current?.Notes ?? [], body.DeadlineText is null ? current?.DeadlineText : NullIfBlank(body.DeadlineText));
         var modes = body.Modes?.Distinct().ToList() ?? current?.Modes ?? CatalogueRules.Modes(source);
-        var unitsChanged = current is null || body.DistrictUnits is not null || body.CityLead is not null || body.Modes is not null;
+        var isNew = current is null;
         RoutingPlan routing;
         if (body.Routing is { } given) routing = RoutingFrom(given, data, errors);
-        else if (!unitsChanged) routing = current!.Routing;
+        else if (!CatalogueRevision.Rederives(CatalogueRevision.Routing, isNew, body.Gives)) routing = current!.Routing;
         else
         {
             var candidates = CatalogueViews.DistrictUnitIds(districtNames, data).ToList();
@@ -161,7 +161,9 @@ public static class CatalogueEndpoints
         var item = new CatalogueItem(code, current?.Version ?? 1, current?.Status ?? ItemStatus.Active, source.Batch, source.Seq, source.Name,
             source.Scenario, source.CityLead, source.CityCooperating, source.DistrictUnits, source.Notes, source.DeadlineText, modes,
             body.RequiresOriginals ?? current?.RequiresOriginals ?? CatalogueRules.RequiresOriginals(source),
-            body.PromisedDays ?? (body.Modes is null && current is not null ? current.PromisedDays : CatalogueRules.PromisedDays(source, modes, TimeLimits.Default)),
+            body.PromisedDays ?? (CatalogueRevision.Rederives(CatalogueRevision.PromisedDays, isNew, body.Gives)
+                ? CatalogueRules.PromisedDays(source, modes, TimeLimits.Default)
+                : current!.PromisedDays),
             routing);
         Check(item, errors);
         return errors.Count > 0 ? (null, errors) : (item, errors);
@@ -170,9 +172,8 @@ public static class CatalogueEndpoints
     private static void Check(CatalogueItem item, Dictionary<string, string[]> errors)
     {
         if (item.Modes.Count == 0) Add(errors, "modes", "Give at least one mode: online, proxy or joint.");
-        var max = item.IsJoint ? TimeLimits.Default.JointDecisionMax : TimeLimits.Default.DecisionMax;
-        if (item.PromisedDays < 1 || item.PromisedDays > max)
-            Add(errors, "promisedDays", $"promisedDays (承诺时限) is 1 to {max} working days{(item.IsJoint ? " for a joint item" : "")} (行政许可法 art. 42).");
+        if (CatalogueRevision.PromisedDaysProblem(item.PromisedDays, item.IsJoint, TimeLimits.Default) is { } days)
+            Add(errors, CatalogueRevision.PromisedDays, days);
         if (item.Routing.Legs.Count == 0 && !errors.ContainsKey("routing")) Add(errors, "routing.legs", "The routing plan needs at least one leg.");
     }
 

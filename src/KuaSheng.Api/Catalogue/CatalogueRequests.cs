@@ -7,8 +7,8 @@ namespace KuaSheng.Api.Catalogue;
 /// Body of <c>POST /catalogue/items</c> (add) and <c>PUT /catalogue/items/{code}</c> (revise). Only <c>code</c> (add) and
 /// <c>name</c> are needed; what is left out is derived from the text as for the printed catalogue (modes from the
 /// scenario, originals and promised days from the name, routing from <c>districtUnits</c> or else the city lead).
-/// On a revision, fields left out keep the current version's values, and the routing is derived again when
-/// <c>districtUnits</c>, <c>cityLead</c> or <c>modes</c> change without a <c>routing</c>.
+/// On a revision, fields left out keep the current version's values, and the routing and promised days are derived
+/// again when their inputs change without them (<see cref="CatalogueRevision"/>).
 /// <c>districtUnits</c> takes unit ids (qj-notary, town-500110001...) or the attachment's names (区公证处, 各镇街).
 /// </summary>
 public sealed record ItemBody(
@@ -25,7 +25,19 @@ public sealed record ItemBody(
     IReadOnlyList<HandlingMode>? Modes,
     bool? RequiresOriginals,
     int? PromisedDays,
-    RoutingBody? Routing);
+    RoutingBody? Routing)
+{
+    /// <summary>Whether the body gives a field (by its JSON name) that <see cref="CatalogueRevision"/> derives or derives from.</summary>
+    public bool Gives(string field) => field switch
+    {
+        CatalogueRevision.Routing => Routing is not null,
+        CatalogueRevision.PromisedDays => PromisedDays is not null,
+        CatalogueRevision.DistrictUnits => DistrictUnits is not null,
+        CatalogueRevision.CityLead => CityLead is not null,
+        CatalogueRevision.Modes => Modes is not null,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field the revision rules know."),
+    };
+}
 
 public sealed record RoutingBody(IReadOnlyList<LegSpecBody>? Legs);
 

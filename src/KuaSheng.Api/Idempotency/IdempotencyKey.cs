@@ -3,7 +3,6 @@ namespace KuaSheng.Api.Idempotency;
 /// <summary>What an <c>Idempotency-Key</c> may be: 1 to 200 printable ASCII characters (space to tilde).</summary>
 public static class IdempotencyKey
 {
-    public const string Header = "Idempotency-Key";
     public const int MaxLength = 200;
 
     /// <summary>Null when the key is acceptable, else why not (without echoing the key back).</summary>

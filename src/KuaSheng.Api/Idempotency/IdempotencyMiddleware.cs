@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     public async Task InvokeAsync(HttpContext http)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments(KuaShengApi.Prefix) || http.GetEndpoint() is null
-            || !http.Request.Headers.TryGetValue(IdempotencyKey.Header, out var values))
+            || !http.Request.Headers.TryGetValue(ApiHeaders.IdempotencyKey, out var values))
         {
             await next(http);
             return;
@@ -37,7 +38,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var invalid = key is null ? "Send one Idempotency-Key, not several." : IdempotencyKey.Problem(key);
         if (invalid is not null)
         {
-            await Problem.Validation(IdempotencyKey.Header, invalid).ExecuteAsync(http);
+            await Problem.Validation(ApiHeaders.IdempotencyKey, invalid).ExecuteAsync(http);
             return;
         }
 

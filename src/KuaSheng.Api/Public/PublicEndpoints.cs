@@ -1,5 +1,6 @@
 using KuaSheng.Api.Cases;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,7 @@ public static class PublicEndpoints
         if (problem is not null) return problem;
         var applicant = new CommandActor("applicant", "public", null);
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
-        var key = http.Request.Headers[CaseEndpointSupport.IdempotencyHeader].ToString();
+        var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{state!.CaseId}:{key}";
         var answer = await support.Gateway.Send(state!.CaseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), http.RequestAborted);
         if (answer.Unavailable is { } why) return Problems.Problem.Unavailable(why);

@@ -33,7 +33,7 @@ public static class TicketEndpoints
         return api;
     }
 
-    private static DateOnly Today(IClock clock) => DateOnly.FromDateTime(clock.Now.ToOffset(CaseContext.ChinaOffset).DateTime);
+    private static DateOnly Today(IClock clock) => CaseContext.ChinaDate(clock.Now);
 
     private static IResult Unauthenticated() =>
         Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
@@ -55,11 +55,11 @@ public static class TicketEndpoints
             var found = await cases.Get(caseId, http.RequestAborted);
             if (found.Unavailable is { } why) return Problem.Unavailable(why);
             if (found.State is not { } state) return Problem.Validation("caseId", $"Case {caseId} was not found.");
-            unitId ??= state.ReceivingUnitId ?? state.Legs.OrderBy(l => l.Order).FirstOrDefault()?.UnitId;
+            unitId ??= state.WindowUnitId;
         }
         if (unitId is null) return Problem.Validation("unitId", "Give the unit the ticket is for (unitId), or the case it is about (caseId).");
 
-        var ticketId = TicketGateway.NewTicketId(caller, http.Request.Headers[CaseEndpointSupport.IdempotencyHeader].ToString());
+        var ticketId = TicketGateway.NewTicketId(caller, http.Request.Headers[ApiHeaders.IdempotencyKey].ToString());
         var command = new OpenTicket(ticketId, kind, caseId, unitId, body.Text ?? "", body.Contact ?? "", caller.AsActor());
         var answer = await tickets.Send(ticketId, CaseEndpointSupport.CommandId(http, caller), command, http.RequestAborted);
         if (answer.Unavailable is { } unavailable) return Problem.Unavailable(unavailable);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using KuaSheng.Domain.Catalogue;
 
 namespace KuaSheng.Cli.Commands;
 
@@ -37,10 +38,6 @@ public static class CatalogueImport
     /// shows as unit ids), so they are what is sent as <c>districtUnits</c>.</summary>
     private const string ExportedNames = "districtUnitNames";
 
-    /// <summary>The node would derive these again when the fields they depend on change without them (the API's
-    /// revise rules), so a revision sends them along when the file gives them.</summary>
-    private static readonly (string Field, string[] DependsOn)[] Derived =
-        [("routing", ["districtUnits", "cityLead", "modes"]), ("promisedDays", ["modes"])];
 
     private sealed record Entry(string Code, JsonObject Body);
 
@@ -125,7 +122,9 @@ public static class CatalogueImport
         {
             var differing = entry.Body.Where(f => !Same(f.Key, f.Value!, current)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
             if (differing.Count == 0) return new Outcome(entry.Code, "unchanged", Int(current["version"]));
-            foreach (var (field, dependsOn) in Derived)
+            // The node would derive these again when the fields they depend on change without them, so a revision
+            // sends them along when the file gives them.
+            foreach (var (field, dependsOn) in CatalogueRevision.Derived)
                 if (entry.Body.ContainsKey(field) && dependsOn.Any(differing.Contains)) differing.Add(field);
             (method, path) = (HttpMethod.Put, $"{Path}/{Uri.EscapeDataString(entry.Code)}");
             body = new JsonObject(entry.Body.Where(f => differing.Contains(f.Key)).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value!.DeepClone())));

@@ -31,7 +31,7 @@ public static partial class CaseDecider
     private static int DecisionDays(CaseState s, Leg leg, TimeLimits limits) =>
         leg.Role == LegRole.PreliminaryReview
             ? limits.PreliminaryReview
-            : Math.Min(s.Item.PromisedDays, s.Item.Joint ? limits.JointDecisionMax : limits.DecisionMax);
+            : Math.Min(s.Item.PromisedDays, limits.DecisionMaxFor(s.Item.Joint));
 
     private static Refusal? DecideLeg(Changes ch, DecideLeg c)
     {

@@ -1,4 +1,5 @@
 using KuaSheng.Domain.Deadlines;
+using KuaSheng.Domain.Validation;
 
 namespace KuaSheng.Domain.Cases;
 
@@ -78,11 +79,9 @@ public static partial class CaseDecider
                     return Refusal.Conflict($"Waybill {c.WaybillNumber} carried the originals; a result needs its own waybill.");
                 if (mailing is { Status: CarrierStatus.Returned or CarrierStatus.Lost })
                     return Refusal.Conflict($"Waybill {c.WaybillNumber} was {mailing.Status.ToKebab()}; send the result again under a new waybill.");
-                if (mailing is null)
-                {
-                    if (Blank(c.Carrier)) return Refusal.Invalid("carrier", "Name the carrier of the result mailing.");
-                    ch.Emit(new MailingRegistered(c.MailingId ?? $"m{s.Mailings.Count + 1}", MailingPurpose.Result, c.Carrier!, c.WaybillNumber!, ch.Now, ch.By));
-                }
+                if (mailing is null) // the carrier is optional (API.md): given, else named by an S10 number, else unknown
+                    ch.Emit(new MailingRegistered(c.MailingId ?? $"m{s.Mailings.Count + 1}", MailingPurpose.Result,
+                        PostalOperator.CarrierOf(c.Carrier, c.WaybillNumber), c.WaybillNumber!, ch.Now, ch.By));
                 ch.Emit(new ResultDeliveryStarted(DeliveryMethod.Mail, c.WaybillNumber, null, ch.Now, ch.By));
                 if (ch.State.FindMailingByWaybill(c.WaybillNumber!)!.Status == CarrierStatus.Signed) Complete(ch);
                 return null;

@@ -73,9 +73,8 @@ public static partial class CaseDecider
         return null;
     }
 
-    /// <summary>The unit the applicant dealt with: the receiving window, or for online cases the first unit that handled it.</summary>
-    private static string RatedUnit(CaseState s) =>
-        s.ReceivingUnitId ?? s.Legs.OrderBy(l => l.Order).First().UnitId;
+    /// <summary>The unit the applicant dealt with: the one that received the case.</summary>
+    private static string RatedUnit(CaseState s) => s.WindowUnitId;
 
     private static Refusal? Rectify(Changes ch, RecordRectification c)
     {

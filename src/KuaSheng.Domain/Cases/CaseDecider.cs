@@ -86,7 +86,7 @@ public static partial class CaseDecider
         ch.Emit(new FormReviewed(c.Passed, c.Passed ? [] : c.Missing.Where(m => !Blank(m)).ToList(), c.Note, ch.Now, ch.By));
         if (c.Passed)
         {
-            ch.StartDeadline(DeadlineStep.Forwarding, null, s.ReceivingUnitId ?? FirstOrder(s)[0].UnitId, ch.Context.Limits.Forwarding);
+            ch.StartDeadline(DeadlineStep.Forwarding, null, s.WindowUnitId, ch.Context.Limits.Forwarding);
             TryForward(ch);
         }
         return null;
@@ -108,7 +108,7 @@ public static partial class CaseDecider
         var paused = ch.PausedWorkingDays();
         ch.Emit(new SupplementProvided(c.Materials, ch.Now, ch.By));
         ch.Shift(paused);
-        ch.StartDeadline(DeadlineStep.FormReview, null, s.ReceivingUnitId ?? FirstOrder(s)[0].UnitId, ch.Context.Limits.SupplementNotice);
+        ch.StartDeadline(DeadlineStep.FormReview, null, s.WindowUnitId, ch.Context.Limits.SupplementNotice);
         return null;
     }
 
@@ -149,7 +149,7 @@ public static partial class CaseDecider
     {
         var s = ch.State;
         if (!s.NeedsOriginals || s.OriginalsReceived) return;
-        var sender = s.ReceivingUnitId ?? FirstOrder(s)[0].UnitId;
+        var sender = s.WindowUnitId;
         ch.StartDeadline(DeadlineStep.OriginalsMailing, null, sender, ch.Context.Limits.OriginalsMailing);
     }
 

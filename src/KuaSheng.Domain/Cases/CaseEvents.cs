@@ -57,11 +57,13 @@ public sealed record LegDecided(string LegId, DecisionOutcome Outcome, string? R
 /// <summary>The case is decided: every leg approved, or one denied it.</summary>
 public sealed record CaseDecided(DecisionOutcome Outcome, DateTimeOffset At, string By) : CaseEvent(At, By);
 
-/// <summary>寄递 registered with its carrier and waybill.</summary>
-public sealed record MailingRegistered(string MailingId, MailingPurpose Purpose, string Carrier, string WaybillNumber, DateTimeOffset At, string By)
+/// <summary>寄递 registered with its carrier and waybill; <paramref name="Carrier"/> null: unknown (a result mailed under a
+/// domestic number without a carrier named).</summary>
+public sealed record MailingRegistered(string MailingId, MailingPurpose Purpose, string? Carrier, string WaybillNumber, DateTimeOffset At, string By)
     : CaseEvent(At, By);
 
-/// <summary>A carrier tracking event; events may arrive repeated and out of order.</summary>
+/// <summary>A carrier tracking event; events may arrive repeated and out of order. A signature may come without a
+/// name (<paramref name="SignedBy"/> null: signer unknown; parcel lockers and stations report none).</summary>
 public sealed record CarrierEventRecorded(string MailingId, CarrierStatus Status, DateTimeOffset EventAt, string? SignedBy, DateTimeOffset At, string By)
     : CaseEvent(At, By);
 

@@ -2,12 +2,18 @@ using System.Collections.Immutable;
 
 namespace KuaSheng.Domain.Cases;
 
-/// <summary>How each event changes the state: bookkeeping only, no rules.</summary>
+/// <summary>How each event changes the state: bookkeeping only, no rules. The case's and its legs' statuses follow
+/// <see cref="CaseStatusFold"/> (shared with <see cref="CaseSummary"/>); the rest is here.</summary>
 internal static class CaseEvolution
 {
     public static CaseState Apply(CaseState s, CaseEvent e)
     {
         var (next, type, detail) = Evolve(s, e);
+        // A leg forwarded (again) forgets the reason of an earlier return.
+        var legs = CaseStatusFold.ApplyToLegs(next.Legs, e, l => l.LegId,
+            (l, status) => l with { Status = status, Reason = status == LegStatus.Forwarded ? null : l.Reason });
+        var (status, beforeSuspension) = CaseStatusFold.StatusAfter(s.Status, s.StatusBeforeSuspension, legs.Select(l => l.Status), e);
+        next = next with { Legs = legs, Status = status, StatusBeforeSuspension = beforeSuspension };
         return type is null ? next : next.Log(e, type, detail);
     }
 
@@ -19,10 +25,9 @@ internal static class CaseEvolution
         {
             FormPassed = false,
             MissingMaterials = [.. f.Missing],
-            Status = CaseStatus.SupplementRequested,
             ClockPausedSince = e.At,
         }, "supplement-requested", string.Join("、", f.Missing)),
-        // After a return the form stays reviewed: only the materials grow, and the legs go out again.
+        // After a return the form stays reviewed: only the materials grow, and the legs go out again (status: the fold).
         SupplementProvided p when s.Status == CaseStatus.Returned =>
             (s with { Materials = AddMaterials(s, p) }, "supplement-provided", Names(p)),
         SupplementProvided p => (s with
@@ -30,58 +35,36 @@ internal static class CaseEvolution
             Materials = AddMaterials(s, p),
             MissingMaterials = [],
             FormPassed = null,
-            Status = CaseStatus.Received,
             ClockPausedSince = null,
         }, "supplement-provided", Names(p)),
         IdentityVerified v => (s with { IdentityPassed = v.Passed }, v.Passed ? "identity-verified" : "identity-failed", v.Method.ToKebab()),
-        CaseNotAccepted n => (s with { Status = CaseStatus.NotAccepted, ClockPausedSince = null }, "not-accepted", n.Reason),
-        LegsForwarded f => (s with
-        {
-            Legs = s.Legs.ConvertAll(l => f.LegIds.Contains(l.LegId) ? l with { Status = LegStatus.Forwarded, Reason = null } : l),
-            Status = CaseStatus.Forwarded,
-        }, "forwarded", string.Join(",", f.LegIds)),
-        LegAccepted a => (WithCurrentStatus(s with { Legs = SetLeg(s, a.LegId, l => l with { Status = LegStatus.Accepted }) }),
-            "leg-accepted", a.LegId),
-        LegReturned r => (s with
-        {
-            Legs = SetLeg(s, r.LegId, l => l with { Status = LegStatus.Returned, Reason = r.Reason }),
-            Status = CaseStatus.Returned,
-        }, "leg-returned", $"{r.LegId}: {r.Reason}"),
-        LegDecided d => (s with
-        {
-            Legs = SetLeg(s, d.LegId, l => l with
-            {
-                Status = d.Outcome == DecisionOutcome.Approved ? LegStatus.Approved : LegStatus.Denied,
-                Reason = d.Reason,
-                Result = d.Result,
-            }),
-        }, d.Outcome == DecisionOutcome.Approved ? "leg-approved" : "leg-denied", d.LegId),
-        CaseDecided d => (s with { Status = CaseStatus.Decided, Outcome = d.Outcome }, "decided", d.Outcome.ToKebab()),
+        CaseNotAccepted n => (s with { ClockPausedSince = null }, "not-accepted", n.Reason),
+        LegsForwarded f => (s, "forwarded", string.Join(",", f.LegIds)),
+        LegAccepted a => (s, "leg-accepted", a.LegId),
+        LegReturned r => (s with { Legs = SetLeg(s, r.LegId, l => l with { Reason = r.Reason }) }, "leg-returned", $"{r.LegId}: {r.Reason}"),
+        LegDecided d => (s with { Legs = SetLeg(s, d.LegId, l => l with { Reason = d.Reason, Result = d.Result }) },
+            d.Outcome == DecisionOutcome.Approved ? "leg-approved" : "leg-denied", d.LegId),
+        CaseDecided d => (s with { Outcome = d.Outcome }, "decided", d.Outcome.ToKebab()),
         MailingRegistered m => (s with
         {
             Mailings = s.Mailings.Add(new Mailing(m.MailingId, m.Purpose, m.Carrier, m.WaybillNumber, CarrierStatus.Registered, [])),
-        }, "mailing-registered", $"{m.Purpose.ToKebab()} {m.Carrier}"),
+        }, "mailing-registered", $"{m.Purpose.ToKebab()} {m.Carrier ?? "carrier unknown"}"),
         CarrierEventRecorded c => (s with { Mailings = s.Mailings.ConvertAll(m => m.MailingId == c.MailingId ? MailTracking.Record(m, c) : m) },
             "carrier-" + c.Status.ToKebab(), c.MailingId),
         OriginalsReceived o => (s with { OriginalsReceived = true }, "originals-received", o.MailingId),
         ResultDeliveryStarted r => (s with
         {
-            Status = CaseStatus.Delivering,
             ResultDelivery = new ResultDelivery(r.Method, r.WaybillNumber, r.Url, r.At),
         }, "delivering", r.Method.ToKebab()),
-        CaseCompleted => (s with { Status = CaseStatus.Completed, CompletedAt = e.At }, "completed", null),
-        CaseWithdrawn w => (s with { Status = CaseStatus.Withdrawn, ClockPausedSince = null }, "withdrawn", w.Reason),
+        CaseCompleted => (s with { CompletedAt = e.At }, "completed", null),
+        CaseWithdrawn w => (s with { ClockPausedSince = null }, "withdrawn", w.Reason),
         CaseSuspended p => (s with
         {
-            StatusBeforeSuspension = s.Status,
-            Status = CaseStatus.Suspended,
             Suspension = new Suspension(SuspensionKind.Other, p.Reason, p.At, p.WorkingDays),
             ClockPausedSince = p.At,
         }, "suspended", p.Reason),
         CaseResumed => (s with
         {
-            Status = s.StatusBeforeSuspension ?? CaseStatus.Accepted,
-            StatusBeforeSuspension = null,
             Suspension = null,
             ClockPausedSince = null,
         }, "resumed", null),
@@ -104,8 +87,4 @@ internal static class CaseEvolution
 
     private static ImmutableList<Leg> SetLeg(CaseState s, string legId, Func<Leg, Leg> change) =>
         s.Legs.ConvertAll(l => l.LegId == legId ? change(l) : l);
-
-    /// <summary>After an acceptance: accepted once no current leg waits for acceptance or is returned.</summary>
-    private static CaseState WithCurrentStatus(CaseState s) =>
-        s.CurrentLegs.All(l => l.Status == LegStatus.Accepted) ? s with { Status = CaseStatus.Accepted } : s;
 }

@@ -33,7 +33,7 @@ public sealed record CarrierEventRecord(CarrierStatus Status, DateTimeOffset At,
 public sealed record Mailing(
     string MailingId,
     MailingPurpose Purpose,
-    string Carrier,
+    string? Carrier,
     string WaybillNumber,
     CarrierStatus Status,
     IReadOnlyList<CarrierEventRecord> Events,

@@ -48,12 +48,15 @@ public sealed record CaseState
 
     public bool NeedsOriginals => Materials.Any(m => m.Original);
 
+    /// <summary>The unit that received the case (<see cref="ReceivingUnit"/>).</summary>
+    public string WindowUnitId => ReceivingUnit.Of(ReceivingUnitId, Legs.Select(l => (l.UnitId, l.Order)));
+
     public Leg? FindLeg(string legId) => Legs.Find(l => l.LegId == legId);
 
     public Mailing? FindMailingByWaybill(string waybill) => Mailings.Find(m => m.WaybillNumber == waybill);
 
     /// <summary>The legs in play: forwarded, accepted or returned, of the lowest order not yet approved.</summary>
-    public IEnumerable<Leg> CurrentLegs => Legs.Where(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted or LegStatus.Returned);
+    public IEnumerable<Leg> CurrentLegs => Legs.Where(l => CaseStatusFold.IsCurrent(l.Status));
 
     public static CaseState Start(CaseSubmitted e) => new CaseState
     {

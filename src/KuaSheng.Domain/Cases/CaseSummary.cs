@@ -17,7 +17,8 @@ public sealed record SummaryMailing(string MailingId, MailingPurpose Purpose, st
 /// status before a suspension, which the status rules need), the outcome and the milestones, whether any deadline
 /// was missed, every unit involved (the receiving unit, each leg's and each deadline's unit), the deadlines (worklist,
 /// overdue list, ledger) and the mailings (ledger).
-/// <see cref="Apply"/> follows <see cref="CaseEvolution"/> for these fields; a test holds the two together.
+/// The case's and the legs' statuses come from <see cref="CaseStatusFold"/>, as in <see cref="CaseEvolution"/>; a test holds
+/// the two together for the other fields.
 /// </summary>
 public sealed record CaseSummary
 {
@@ -45,9 +46,8 @@ public sealed record CaseSummary
     public ImmutableList<Deadline> Deadlines { get; init; } = [];
     public ImmutableList<SummaryMailing> Mailings { get; init; } = [];
 
-    /// <summary>The unit that does the window's steps (收件, 推送, 不予受理, mail-out of originals): the receiving unit,
-    /// or for an online case without one the first leg's unit, as <see cref="CaseDecider"/> assigns those deadlines.</summary>
-    public string WindowUnitId => ReceivingUnitId ?? Legs.MinBy(l => l.Order)!.UnitId;
+    /// <summary>The unit that received the case (<see cref="ReceivingUnit"/>), as for the case itself.</summary>
+    public string WindowUnitId => ReceivingUnit.Of(ReceivingUnitId, Legs.Select(l => (l.UnitId, l.Order)));
 
     /// <summary>The units a case outcome counts for: the receiving unit and every leg's unit (known at submission).</summary>
     public IEnumerable<string> CaseUnits =>
@@ -74,29 +74,19 @@ public sealed record CaseSummary
     }
 
     /// <summary>Folds one event after <see cref="CaseSubmitted"/> (see <see cref="Start"/>).</summary>
-    public CaseSummary Apply(CaseEvent e) => Evolve(e) with { LastEventAt = e.At };
+    public CaseSummary Apply(CaseEvent e)
+    {
+        var next = Evolve(e);
+        var legs = CaseStatusFold.ApplyToLegs(next.Legs, e, l => l.LegId, (l, status) => l with { Status = status });
+        var (status, beforeSuspension) = CaseStatusFold.StatusAfter(Status, StatusBeforeSuspension, legs.Select(l => l.Status), e);
+        return next with { Legs = legs, Status = status, StatusBeforeSuspension = beforeSuspension, LastEventAt = e.At };
+    }
 
     private CaseSummary Evolve(CaseEvent e) => e switch
     {
         CaseSubmitted => throw new InvalidOperationException("A case is submitted once; start from CaseSummary.Start."),
-        FormReviewed { Passed: false } => this with { Status = CaseStatus.SupplementRequested },
-        SupplementProvided when Status == CaseStatus.Returned => this,
-        SupplementProvided => this with { Status = CaseStatus.Received },
-        CaseNotAccepted => this with { Status = CaseStatus.NotAccepted },
-        LegsForwarded f => this with
-        {
-            Legs = Legs.ConvertAll(l => f.LegIds.Contains(l.LegId) ? l with { Status = LegStatus.Forwarded } : l),
-            Status = CaseStatus.Forwarded,
-        },
-        LegAccepted a => SetLeg(a.LegId, LegStatus.Accepted).WithCurrentStatus(),
-        LegReturned r => SetLeg(r.LegId, LegStatus.Returned) with { Status = CaseStatus.Returned },
-        LegDecided d => SetLeg(d.LegId, d.Outcome == DecisionOutcome.Approved ? LegStatus.Approved : LegStatus.Denied),
-        CaseDecided d => this with { Status = CaseStatus.Decided, Outcome = d.Outcome, DecidedAt = d.At },
-        ResultDeliveryStarted => this with { Status = CaseStatus.Delivering },
-        CaseCompleted c => this with { Status = CaseStatus.Completed, CompletedAt = c.At },
-        CaseWithdrawn => this with { Status = CaseStatus.Withdrawn },
-        CaseSuspended => this with { StatusBeforeSuspension = Status, Status = CaseStatus.Suspended },
-        CaseResumed => this with { Status = StatusBeforeSuspension ?? CaseStatus.Accepted, StatusBeforeSuspension = null },
+        CaseDecided d => this with { Outcome = d.Outcome, DecidedAt = d.At },
+        CaseCompleted c => this with { CompletedAt = c.At },
         DeadlineSet d => this with { Units = Units.Add(d.Deadline.UnitId), Deadlines = DeadlineChanges.Apply(Deadlines, e) },
         DeadlineMissed => this with { Overdue = true, Deadlines = DeadlineChanges.Apply(Deadlines, e) },
         DeadlineMet or DeadlinesCancelled or DeadlinesShifted => this with { Deadlines = DeadlineChanges.Apply(Deadlines, e) },
@@ -107,7 +97,10 @@ public sealed record CaseSummary
         },
         RectificationOpened o => this with { Units = Units.Add(o.UnitId) },
         // The rest changes nothing the summary shows.
-        FormReviewed or IdentityVerified or OriginalsReceived or ExtensionGranted or CaseRated or RectificationRecorded => this,
+        // The case's and the legs' statuses come from CaseStatusFold (see Apply).
+        FormReviewed or SupplementProvided or CaseNotAccepted or LegsForwarded or LegAccepted or LegReturned or LegDecided
+            or ResultDeliveryStarted or CaseWithdrawn or CaseSuspended or CaseResumed
+            or IdentityVerified or OriginalsReceived or ExtensionGranted or CaseRated or RectificationRecorded => this,
         _ => throw new InvalidOperationException($"No rule to apply {e.GetType().Name}."),
     };
 
@@ -115,13 +108,4 @@ public sealed record CaseSummary
     /// (officer or window) when that unit is involved in the case, else the window's unit.</summary>
     private string SenderOf(MailingRegistered m) =>
         m.Purpose == MailingPurpose.Result && CommandActor.UnitOf(m.By) is { } unit && Units.Contains(unit) ? unit : WindowUnitId;
-
-    private CaseSummary SetLeg(string legId, LegStatus status) =>
-        this with { Legs = Legs.ConvertAll(l => l.LegId == legId ? l with { Status = status } : l) };
-
-    /// <summary>As <see cref="CaseEvolution"/>: accepted once no current leg waits for acceptance or is returned.</summary>
-    private CaseSummary WithCurrentStatus() =>
-        Legs.Where(l => l.Status is LegStatus.Forwarded or LegStatus.Accepted or LegStatus.Returned).All(l => l.Status == LegStatus.Accepted)
-            ? this with { Status = CaseStatus.Accepted }
-            : this;
 }

@@ -67,7 +67,7 @@ internal sealed class Changes(CaseState state, CaseContext context, CommandActor
     public int PausedWorkingDays()
     {
         if (State.ClockPausedSince is not { } since) return 0;
-        var from = DateOnly.FromDateTime(since.ToOffset(CaseContext.ChinaOffset).DateTime);
+        var from = CaseContext.ChinaDate(since);
         return Context.Calendar.WorkingDaysBetween(from, Context.Today);
     }
 }

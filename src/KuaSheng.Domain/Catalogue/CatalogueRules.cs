@@ -44,12 +44,12 @@ public static partial class CatalogueRules
     public static int PromisedDays(SourceItem item, IReadOnlyList<HandlingMode> modes, TimeLimits limits)
     {
         var name = item.Name;
-        if (modes.Contains(HandlingMode.Joint)) return limits.JointDecisionMax;
+        if (modes.Contains(HandlingMode.Joint)) return limits.DecisionMaxFor(joint: true);
         if (ImmediateWording().IsMatch(name)) return 1;
         if (name.Contains("备案", StringComparison.Ordinal)) return 5;
         if (RegistrationWording().IsMatch(name)) return 3;
         if (name.EndsWith("公证", StringComparison.Ordinal)) return 15;
-        return limits.DecisionMax;
+        return limits.DecisionMaxFor(joint: false);
     }
 
     [GeneratedRegex("查询|核验|打印|证明|认证|挂失|启用|电子.*申领")]

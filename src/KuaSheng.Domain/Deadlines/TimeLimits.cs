@@ -31,5 +31,8 @@ public sealed record TimeLimits
     /// <summary>Reply to a consultation, complaint or suggestion (setting).</summary>
     public int TicketReply { get; init; } = 5;
 
+    /// <summary>The decision limit of art. 42: <see cref="JointDecisionMax"/> for joint handling, else <see cref="DecisionMax"/>.</summary>
+    public int DecisionMaxFor(bool joint) => joint ? JointDecisionMax : DecisionMax;
+
     public static readonly TimeLimits Default = new();
 }

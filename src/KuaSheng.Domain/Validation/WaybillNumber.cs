@@ -49,7 +49,9 @@ public static class WaybillNumber
         return check switch { 10 => '0', 11 => '5', _ => (char)('0' + check) };
     }
 
-    private static bool IsS10Shape(string n) =>
+    /// <summary>Whether a normalised number has the S10 shape (2 letters, 9 digits, 2 letters); the check digit is
+    /// <see cref="Validate"/>'s business.</summary>
+    public static bool IsS10Shape(string n) =>
         n.Length == Length
         && char.IsAsciiLetterUpper(n[0]) && char.IsAsciiLetterUpper(n[1])
         && n.AsSpan(2, 9).IndexOfAnyExceptInRange('0', '9') < 0

@@ -51,6 +51,30 @@ public class UnitActorTests : EntityTestKit
         Assert.Empty(WorklistOf(unit).Legs);
     }
 
+    [Theory] // the unit's work is its open legs (forwarded, accepted) of a case that has not ended, as the read model's worklist
+    [InlineData(CaseStatus.Withdrawn, LegStatus.Forwarded)]
+    [InlineData(CaseStatus.Withdrawn, LegStatus.Accepted)]
+    [InlineData(CaseStatus.Returned, LegStatus.Returned)]
+    [InlineData(CaseStatus.Decided, LegStatus.Approved)]
+    public void A_leg_that_is_no_longer_work_leaves_the_worklist(CaseStatus caseStatus, LegStatus leg)
+    {
+        var unit = Unit("u1");
+        unit.Tell(View("c1", 3, LegStatus.Forwarded), TestActor);
+        ExpectMsg<CaseSyncAck>();
+        unit.Tell(View("c1", 4, leg) with { CaseStatus = caseStatus }, TestActor);
+        ExpectMsg<CaseSyncAck>();
+        Assert.Empty(WorklistOf(unit).Legs);
+    }
+
+    [Fact]
+    public void A_suspended_case_keeps_its_accepted_leg_on_the_worklist()
+    {
+        var unit = Unit("u1");
+        unit.Tell(View("c1", 4, LegStatus.Accepted) with { CaseStatus = CaseStatus.Suspended, ClockPaused = true }, TestActor);
+        ExpectMsg<CaseSyncAck>();
+        Assert.Equal(LegStatus.Accepted, Assert.Single(WorklistOf(unit).Legs).Status);
+    }
+
     [Fact]
     public void A_deadline_past_its_due_day_is_reported_to_its_case_once_per_retry_period()
     {
