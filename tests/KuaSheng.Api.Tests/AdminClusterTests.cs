@@ -54,6 +54,23 @@ public sealed class AdminClusterTests(ApiNode node)
         Assert.Equal("up", (await operatorClient.Get(Cluster)).Text("members.0.status"));
     }
 
+    [Fact]
+    public async Task Down_unreachable_is_for_operators_and_downs_nobody_when_every_member_is_reachable()
+    {
+        using var supervisor = node.Client("supervisor");
+        using var window = node.Client("window", "qj-window");
+        foreach (var client in new[] { supervisor, window })
+        {
+            var refused = await client.Post($"{Cluster}/down-unreachable", new { });
+            Assert.True((refused.Status, refused.Code) == (HttpStatusCode.Forbidden, "forbidden"), refused.ToString());
+        }
+        using var operatorClient = node.Client("operator");
+        var none = await operatorClient.Post($"{Cluster}/down-unreachable", new { });
+        Expect(none, HttpStatusCode.Accepted);
+        Assert.Empty(none.Body!["downed"]!.AsArray());
+        Assert.Equal("up", (await operatorClient.Get(Cluster)).Text("members.0.status"));
+    }
+
     [Theory]
     [InlineData("not an address")]
     [InlineData("")]

@@ -66,9 +66,17 @@ internal sealed class ChildNode : IDisposable
     }
 
     /// <summary>SIGTERM, as systemd and Kubernetes stop a service.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGSTOP: the process freezes (as in a long GC pause or a VM that stalls) until <see cref="Continue"/>.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: a paused process runs on.</summary>
+    public void Continue() => Signal("CONT");
+
+    private void Signal(string name)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }

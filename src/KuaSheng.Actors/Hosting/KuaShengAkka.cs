@@ -118,6 +118,7 @@ public static class KuaShengAkka
                 new ClusterSingletonOptions { Role = role })
             .WithActors((system, registry, _) =>
             {
+                system.ActorOf(QuarantineWatcher.Props(), "quarantine-watcher");
                 var follower = system.ActorOf(Props.Create(() =>
                     new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
                 registry.Register<ReferenceFollowerKey>(follower);

@@ -17,6 +17,7 @@ public static class ClusterAdminEndpoints
 {
     public const string Leave = "leave";
     public const string Down = "down";
+    public const string DownUnreachable = "down-unreachable";
 
     public static RouteGroupBuilder MapClusterAdminEndpoints(this RouteGroupBuilder api)
     {
@@ -31,7 +32,25 @@ public static class ClusterAdminEndpoints
             .WithSummary("Mark a member down, e.g. a crashed node the cluster still waits for; its shards restart elsewhere (operator)")
             .Produces<MemberCommandView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/down-unreachable", DownAllUnreachable)
+            .WithSummary("Mark down every member this node cannot reach, as an operator decides instead of the split-brain resolver (operator)")
+            .Produces<UnreachableDownedView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
+    }
+
+    /// <summary>Downs the members this node sees unreachable (not itself, not ones already down or gone); answers which.</summary>
+    private static IResult DownAllUnreachable(HttpContext http, ActorSystem system)
+    {
+        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
+            return Problem.Forbidden("Only operators mark members down.");
+        var cluster = Cluster.Get(system);
+        var downed = cluster.State.Unreachable
+            .Where(m => !m.Address.Equals(cluster.SelfAddress) && m.Status is not (MemberStatus.Down or MemberStatus.Removed))
+            .Select(m => m.Address)
+            .ToList();
+        foreach (var address in downed) cluster.Down(address);
+        return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster",
+            new UnreachableDownedView(downed.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList()));
     }
 
     private static IResult Show(HttpContext http, ActorSystem system)

@@ -35,3 +35,6 @@ public sealed record MemberAddressBody(string? Address);
 
 /// <summary>What was asked of the cluster: <c>leave</c> or <c>down</c> for that member (done by the cluster afterwards).</summary>
 public sealed record MemberCommandView(string Address, string Action);
+
+/// <summary>The answer to <c>POST /admin/cluster/down-unreachable</c>: the members marked down (none when all were reachable).</summary>
+public sealed record UnreachableDownedView(IReadOnlyList<string> Downed);

@@ -268,6 +268,7 @@ public static class ApiExamples
             ("404", NotFound($"No member {Node2} in this cluster (see GET /admin/cluster).")),
         ]),
         [$"POST {P}/admin/cluster/down"] = new(null, new { address = Node2 }, [("202", new { address = Node2, action = "down" })]),
+        [$"POST {P}/admin/cluster/down-unreachable"] = new(null, new { }, [("202", new { downed = new[] { Node2 } })]),
         [$"GET {P}/admin/sharding"] = new(null, null, [("200", new
         {
             regions = new[]

@@ -5,7 +5,8 @@ namespace KuaSheng.Cli.Commands;
 
 /// <summary><c>ksctl cluster show</c> (<c>GET /api/v1/admin/cluster</c>, operator or supervisor), <c>ksctl cluster leave
 /// ADDR</c> and <c>ksctl cluster down ADDR</c> (<c>POST /api/v1/admin/cluster/leave|down</c>, operator): the node
-/// accepts the request and the cluster carries it out; <c>cluster show</c> shows it happen.</summary>
+/// accepts the request and the cluster carries it out; <c>cluster show</c> shows it happen. <c>ksctl cluster
+/// down-unreachable</c> (<c>POST /api/v1/admin/cluster/down-unreachable</c>) downs every member the node cannot reach.</summary>
 public static class ClusterCommands
 {
     private const string Path = "/api/v1/admin/cluster";
@@ -29,7 +30,23 @@ public static class ClusterCommands
             return ExitCodes.Success;
         });
         return new Command("cluster", "The cluster's members (admin)") { show, MemberCommand(options, "leave", "Ask a member to leave gracefully (its shards move first)"),
-            MemberCommand(options, "down", "Mark a member down (a crashed node): its shards restart on the others") };
+            MemberCommand(options, "down", "Mark a member down (a crashed node): its shards restart on the others"), DownUnreachable(options) };
+    }
+
+    /// <summary><c>ksctl cluster down-unreachable</c>: every member the node cannot reach is marked down.</summary>
+    private static Command DownUnreachable(GlobalOptions options)
+    {
+        var command = new Command("down-unreachable", "Mark down every member the node cannot reach (operator)");
+        options.Run(command, async (session, _, ct) =>
+        {
+            var answer = await session.Node.Post($"{Path}/down-unreachable", new { }, ct);
+            if (session.Json) session.WriteJson(answer.Text);
+            else if (answer.Body["downed"] is JsonArray { Count: > 0 } downed)
+                foreach (var address in downed) session.Line($"{Session.Cell(address)}: down requested (see `ksctl cluster show`)");
+            else session.Line("every member is reachable: none marked down");
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static Command MemberCommand(GlobalOptions options, string action, string description)
