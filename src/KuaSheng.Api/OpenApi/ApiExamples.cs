@@ -142,7 +142,7 @@ public static class ApiExamples
             ("400", Invalid("applicant.idNumber", "The ID number's check character is wrong.")),
             ("403", Problem(403, "forbidden", "Forbidden", "You may not receive applications for unit qj-civil.")),
             ("409", Problem(409, "no-route", "No unit can take the case",
-                "No unit handles item 1-1 (学历公证) as home for region 520322. An operator can register the external unit of that region (POST /units).")),
+                "No unit handles item 1-1 (学历公证) as home for region 520322 (the applicant's home region). An operator can register the external unit of that region (POST /units).")),
         ]),
         [$"GET {P}/cases/{{caseId}}"] = new("A case as it is now", null, [("200", Forwarded), ("404", NotFound("Case c-0000 was not found."))]),
         [$"GET {P}/cases"] = new("Find cases (read model)", null, [("200", new

@@ -31,8 +31,13 @@ public static class CatalogueOverrides
                 ]),
             }),
         new("1-12", "转入地与军队经办机构协同办理: the other party is the military agency, not a region, so the case is one " +
-                    "home leg at the transfer-in unit (proxy), not a region-to-region joint case.",
-            i => i with { Modes = [HandlingMode.Proxy], PromisedDays = 20, Routing = RoutingPlan.SingleHome(i.Routing.Legs[0].Candidates) }),
+                    "home leg at the transfer-in unit (proxy), not a region-to-region joint case; 申请人可向转入地申请, so the " +
+                    "home leg is at the place of application.",
+            i => i with
+            {
+                Modes = [HandlingMode.Proxy], PromisedDays = 20,
+                Routing = RoutingPlan.SingleHome(i.Routing.Legs[0].Candidates, UnitSelector.PlaceOfApplication),
+            }),
         new("3-3", "结婚登记 is registered on the spot at the registry (当场办理, 婚姻登记条例 art. 7), not within 20 days.",
             i => i with { PromisedDays = 1 }),
     ];

@@ -77,20 +77,22 @@ public static partial class CatalogueRules
     }
 
     /// <summary>Items decided where the applicant is now rather than at home: 所在地 (婚姻登记机关, 公安局门),
-    /// 出生地, or the applicant's choice of 居住地/工作地 (可在居住地 / 可选择在居住地).</summary>
-    [GeneratedRegex("所在地婚姻登记机关|所在地市公安局门|出生地市公安局门|可在居住地|可选择在居住地")]
+    /// 出生地, or the applicant's choice of 居住地/工作地 (可在居住地 / 可选择在居住地); and items the applicant applies for
+    /// at the in-place (向转入地申请, 在转入地申请, 在迁入地申请, 车辆转入地可为…办理).</summary>
+    [GeneratedRegex("所在地婚姻登记机关|所在地市公安局门|出生地市公安局门|可在居住地|可选择在居住地|向(人事档案)?转入地申请|在转入地申请|在迁入地申请|转入地可为")]
     private static partial Regex PlaceOfApplicationWording();
 
     public static UnitSelector HomeSelector(SourceItem item) =>
         PlaceOfApplicationWording().IsMatch(item.Scenario) ? UnitSelector.PlaceOfApplication : UnitSelector.HomeRegion;
 
-    /// <summary>One home leg, or for joint items a transfer-in leg where the applicant now lives and a transfer-out leg
-    /// in the counterpart region, in parallel.</summary>
+    /// <summary>One home leg, or for joint items a transfer-in leg at the place of application (申请人可向转入地申请:
+    /// where the applicant applies, not where the ID number was issued) and a transfer-out leg in the counterpart region,
+    /// in parallel.</summary>
     public static RoutingPlan Routing(SourceItem item, IReadOnlyList<HandlingMode> modes, IReadOnlyList<string> candidates)
     {
         if (!modes.Contains(HandlingMode.Joint)) return RoutingPlan.SingleHome(candidates, HomeSelector(item));
         return new RoutingPlan([
-            new LegSpec(LegRole.TransferIn, 1, UnitSelector.HomeRegion, candidates),
+            new LegSpec(LegRole.TransferIn, 1, UnitSelector.PlaceOfApplication, candidates),
             new LegSpec(LegRole.TransferOut, 1, UnitSelector.CounterpartRegion, candidates),
         ]);
     }

@@ -33,19 +33,18 @@ public static class SubmissionRules
         var applicant = CheckApplicant(app.Applicant, today, errors, warnings);
         var agent = app.Agent is null ? null : CheckAgent(app.Agent, today, errors);
         var counterpart = CheckCounterpart(app, item, errors);
+        CheckInPlace(app, item, errors);
         CheckMaterials(app, item, errors);
         if (app.Delivery.Method == DeliveryMethod.Mail && string.IsNullOrWhiteSpace(app.Delivery.Address))
             errors.Add("delivery.address", "A mailed result needs the delivery address (邮寄地址).");
 
         if (errors.Any) return (null, errors.ToRefusal());
 
-        var route = new RouteRequest(applicant!.Region, applicant.TownCode, counterpart,
-            receiving is { IsExternal: false } ? receiving.Region : null);
-        var (legs, noRoute) = RoutingPlanner.Plan(item!, units, route);
+        var (legs, noRoute) = RoutingPlanner.Plan(item!, units, RouteRequest.For(applicant!, receiving, counterpart));
         if (noRoute is not null) return (null, noRoute);
 
         return (new SubmitCase(identity.CaseId, identity.CaseNumber, identity.QueryCodeHash, ItemTerms.Of(item!), app.Mode, app.Channel,
-            receiving?.Id, applicant, agent, counterpart, app.Materials, app.Delivery, legs, warnings, by), null);
+            receiving?.Id, applicant!, agent, counterpart, app.Materials, app.Delivery, legs, warnings, by), null);
     }
 
     private static void CheckMode(CaseApplication app, CatalogueItem item, FieldErrors errors)
@@ -127,6 +126,15 @@ public static class SubmissionRules
         else if (value is null && item is { IsJoint: true })
             errors.Add("counterpartRegion", $"Item {item.Code} is handled jointly: give the other place (转出地/迁出地) as a region code.");
         return value;
+    }
+
+    /// <summary>Online there is no receiving window: the in-place of a joint item (转入地 / 迁入地) is the region the applicant
+    /// declares. The ID number's region would be a guess: it is where the person was first registered.</summary>
+    private static void CheckInPlace(CaseApplication app, CatalogueItem? item, FieldErrors errors)
+    {
+        if (app.Channel == Channel.Online && item is { IsJoint: true } && string.IsNullOrWhiteSpace(app.Applicant.Region))
+            errors.Add("applicant.region", $"Item {item.Code} is handled jointly and applied for online: give the region you are " +
+                                           "moving to (转入地/迁入地行政区划代码), e.g. 500110; it is not taken from the ID number.");
     }
 
     private static void CheckMaterials(CaseApplication app, CatalogueItem? item, FieldErrors errors)

@@ -24,8 +24,9 @@ public enum UnitSelector
     HomeRegion,
     /// <summary>The unit handling the item whose region best matches the case's counterpart region (the other place of a joint item).</summary>
     CounterpartRegion,
-    /// <summary>The unit where the applicant is now (所在地 / 居住地 / 出生地): the region of the receiving window when it is
-    /// one of ours, else the applicant's declared region.</summary>
+    /// <summary>The unit where the applicant is now (所在地 / 居住地 / 出生地, 转入地): the region of the receiving window when it is
+    /// one of ours, else the applicant's region (declared, else the ID number's). A transfer-in leg (转入 / 迁入) is always at
+    /// the place of application, and there a window of another province counts too: the applicant applies at the in-place.</summary>
     PlaceOfApplication,
     /// <summary>A named unit, whatever the region.</summary>
     Fixed,

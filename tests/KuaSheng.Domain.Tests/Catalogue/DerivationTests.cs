@@ -117,8 +117,19 @@ public class DerivationTests
 
     [Theory]
     [InlineData("3-3")] [InlineData("3-4")] [InlineData("3-1")] [InlineData("3-2")] [InlineData("1-5")] [InlineData("1-4")]
+    [InlineData("1-12")] [InlineData("1-28")] // 申请人可向转入地申请 / 车辆转入地可为…办理转移登记
     public void Items_decided_where_the_applicant_is_now_route_by_place_of_application(string code) =>
         Assert.Equal(UnitSelector.PlaceOfApplication, Item(code).Routing.Legs[0].Selector);
+
+    [Fact]
+    public void Every_joint_items_transfer_in_leg_is_at_the_place_of_application_and_its_transfer_out_leg_at_the_counterpart()
+    {
+        foreach (var item in ReferenceData.Embedded.Catalogue.Current.Where(i => i.IsJoint))
+        {
+            Assert.Equal(UnitSelector.PlaceOfApplication, item.Routing.Legs.Single(l => l.Role == LegRole.TransferIn).Selector);
+            Assert.Equal(UnitSelector.CounterpartRegion, item.Routing.Legs.Single(l => l.Role == LegRole.TransferOut).Selector);
+        }
+    }
 
     [Fact]
     public void Every_override_names_an_item_once_gives_its_reason_and_changes_what_the_rules_derived()

@@ -84,6 +84,68 @@ public class SubmissionRulesTests
         Assert.Equal([("qj-hrss", LegRole.TransferIn), ("ext-520322-hrss", LegRole.TransferOut)], command!.Legs.Select(l => (l.UnitId, l.Role)));
     }
 
+    private static readonly string ChengduId = Id("51010719880305002"); // born in Chengdu's Jinniu district (510107)
+
+    private static readonly Unit SichuanHrss = new("ext-510000-hrss", "四川省社会保险事业管理局", "510000", UnitLevel.External,
+        UnitKind.Department, null, ["1-7", "2-3"]);
+
+    [Fact]
+    public void A_worker_born_in_Chengdu_moves_her_pension_into_Qijiang_at_the_Qijiang_window()
+    {
+        // 申请人可向转入地申请: the in-place is where she applies, not where her ID number was issued.
+        var app = Application(item: "1-7", mode: HandlingMode.Joint, idNumber: ChengduId, counterpart: "510107", original: false);
+        var (command, refusal) = Prepare(app, Data.Units.With(SichuanHrss));
+        Assert.Null(refusal);
+        Assert.Equal([("qj-hrss", LegRole.TransferIn), ("ext-510000-hrss", LegRole.TransferOut)], command!.Legs.Select(l => (l.UnitId, l.Role)));
+        Assert.Equal("510107", command.Applicant.Region); // the home region itself is still the ID's
+    }
+
+    [Fact]
+    public void A_migration_received_at_a_town_centre_goes_in_to_that_towns_police_station()
+    {
+        var app = Application(item: "2-3", mode: HandlingMode.Joint, idNumber: ChengduId, counterpart: "510107", original: false)
+            with { ReceivingUnitId = "town-500110003" };
+        var (command, refusal) = Prepare(app, Data.Units.With(SichuanHrss));
+        Assert.Null(refusal);
+        Assert.Equal([("police-500110003", LegRole.TransferIn), ("ext-510000-hrss", LegRole.TransferOut)], command!.Legs.Select(l => (l.UnitId, l.Role)));
+    }
+
+    [Fact]
+    public void An_online_joint_case_needs_the_declared_region_of_the_in_place()
+    {
+        var app = Application(item: "1-7", mode: HandlingMode.Joint, channel: Channel.Online, idNumber: ChengduId, counterpart: "510107", original: false);
+        var (command, refusal) = Prepare(app, Data.Units.With(SichuanHrss));
+        Assert.Null(command);
+        Assert.Equal(RefusalCodes.ValidationFailed, refusal!.Code);
+        Assert.Equal(["applicant.region"], refusal.Errors!.Keys);
+
+        var declared = Prepare(app with { Applicant = app.Applicant with { Region = "500110" } }, Data.Units.With(SichuanHrss));
+        Assert.Equal("qj-hrss", declared.Command!.Legs.Single(l => l.Role == LegRole.TransferIn).UnitId);
+    }
+
+    [Fact]
+    public void A_joint_case_whose_two_places_are_one_unit_is_no_route_naming_the_unit_and_both_places()
+    {
+        var app = Application(item: "1-7", mode: HandlingMode.Joint, idNumber: ChengduId, counterpart: "500110", original: false);
+        var (command, refusal) = Prepare(app);
+        Assert.Null(command);
+        Assert.Equal(RefusalCodes.NoRoute, refusal!.Code);
+        Assert.Contains("qj-hrss", refusal.Message);
+        Assert.Contains("区人力社保局", refusal.Message);
+        Assert.Contains("transfer-in 500110", refusal.Message);
+        Assert.Contains("transfer-out 500110", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("1-12", "qj-hrss")]     // 申请人可向转入地申请 (退役军人养老保险, with the military agency)
+    [InlineData("1-28", "cq-commerce")] // 车辆转入地可为…办理转移登记 (二手车交易登记)
+    public void Items_handled_at_the_in_place_go_to_the_window_s_place_not_the_birthplace(string item, string unit)
+    {
+        var (command, refusal) = Prepare(Application(item: item, idNumber: ChengduId, original: false));
+        Assert.Null(refusal);
+        Assert.Equal(unit, Assert.Single(command!.Legs).UnitId);
+    }
+
     [Fact]
     public void No_unit_for_the_home_region_is_no_route()
     {

@@ -91,6 +91,31 @@ public class RoutingExamplesTests
     }
 
     [Fact]
+    public void A_stored_plan_that_named_the_home_region_for_the_in_leg_still_routes_it_to_the_place_of_application()
+    {
+        // Catalogue versions written before the rule (or by an operator) may say homeRegion: the role decides the place.
+        var item = Data.Catalogue.Find("1-7")!;
+        var old = item with
+        {
+            Routing = new RoutingPlan([
+                new LegSpec(LegRole.TransferIn, 1, UnitSelector.HomeRegion, item.Routing.Legs[0].Candidates),
+                new LegSpec(LegRole.TransferOut, 1, UnitSelector.HomeRegion, item.Routing.Legs[1].Candidates),
+            ]),
+        };
+        var (legs, refusal) = RoutingPlanner.Plan(old, Data.Units.With(SichuanHrss), new("510107", null, "510107", "500110"));
+        Assert.Null(refusal);
+        Assert.Equal([("qj-hrss", LegRole.TransferIn, 1), ("ext-510000-hrss", LegRole.TransferOut, 1)], Shape(legs));
+    }
+
+    [Fact]
+    public void A_joint_case_received_at_another_provinces_window_has_its_in_leg_there()
+    {
+        var (legs, refusal) = Plan("1-7", new("500110", null, "500110", "510107", ReceivedExternally: true), Data.Units.With(SichuanHrss));
+        Assert.Null(refusal);
+        Assert.Equal([("ext-510000-hrss", LegRole.TransferIn, 1), ("qj-hrss", LegRole.TransferOut, 1)], Shape(legs));
+    }
+
+    [Fact]
     public void A_joint_case_whose_two_places_resolve_to_one_unit_is_refused()
     {
         var (_, refusal) = Plan("1-7", new("500110", null, "500110"));
