@@ -13,10 +13,12 @@ internal sealed class ChildNode : IDisposable
     private readonly Lock _lock = new();
 
     /// <param name="dataDirectory">The node's data folder, kept by the caller (for restarts); default: one of its own.</param>
-    public ChildNode(IDictionary<string, string>? environment = null, string? dataDirectory = null)
+    /// <param name="httpPort">The HTTP port (default: a free one); a restarted cluster member keeps its ports.</param>
+    /// <param name="akkaPort">The Akka remoting port (default: a free one).</param>
+    public ChildNode(IDictionary<string, string>? environment = null, string? dataDirectory = null, int? httpPort = null, int? akkaPort = null)
     {
-        HttpPort = FreePort.Next();
-        AkkaPort = FreePort.Next();
+        HttpPort = httpPort ?? FreePort.Next();
+        AkkaPort = akkaPort ?? FreePort.Next();
         var dll = Path.Combine(TestPaths.HostOutputDirectory, "KuaSheng.Host.dll");
         Assert.True(File.Exists(dll), $"Host not built at {dll}");
         var start = new ProcessStartInfo("dotnet")
