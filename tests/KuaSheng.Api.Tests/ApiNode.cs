@@ -132,6 +132,8 @@ public sealed class ApiClient(Uri baseAddress, string? token) : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         if (idempotencyKey is not null) request.Headers.Add(KuaSheng.Domain.ApiHeaders.IdempotencyKey, idempotencyKey);
+        // A large body waits for the server's go-ahead, so that a refusal (413) is read instead of a broken pipe while sending.
+        if (content.Length > 65_536) request.Headers.ExpectContinue = true;
         return Send(request);
     }
 

@@ -107,8 +107,19 @@ internal sealed class ChildNode : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+        KeepLog();
         _process.Dispose();
         _folder.Dispose();
+    }
+
+    /// <summary>With KUASHENG_TEST_NODE_LOGS set to a folder, each child's whole output is kept there (to read a fault
+    /// test's timeline afterwards).</summary>
+    private void KeepLog()
+    {
+        var folder = Environment.GetEnvironmentVariable("KUASHENG_TEST_NODE_LOGS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"node-{HttpPort}-{_process.Id}.log"), Output);
     }
 
     private void Append(string? line)

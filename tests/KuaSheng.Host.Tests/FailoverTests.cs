@@ -79,6 +79,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             // kill -9, and at once every case's next step through the survivors, each retried with its key until 2xx.
             var clock = Stopwatch.StartNew();
             nodes[victim]!.Kill();
+            output.WriteLine($"kill -9 of node {victim} at {DateTime.UtcNow:HH:mm:ss.fff} UTC");
             var steps = caseIds.Select((id, i) => Step(survivors[i % 2], window, id, $"identity-{i}", clock)).ToArray();
             var answered = await Task.WhenAll(steps);
             var onVictim = caseIds.Select((id, i) => (id, i)).Where(c => hosts[c.id] == victimAddress).Select(c => answered[c.i]).ToArray();

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using KuaSheng.Actors;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Api.Auth;
@@ -39,7 +40,7 @@ public static class CarrierEndpoints
         try
         {
             var region = await waybills.GetAsync(http.RequestAborted);
-            return await region.Ask<object>(new TrackWaybill(waybill.Value, body.Status, at, string.IsNullOrWhiteSpace(body.SignedBy) ? null : body.SignedBy.Trim()), Timeout, http.RequestAborted) switch
+            return await region.AskResending<object>(new TrackWaybill(waybill.Value, body.Status, at, string.IsNullOrWhiteSpace(body.SignedBy) ? null : body.SignedBy.Trim()), Timeout, http.RequestAborted) switch
             {
                 TrackingAccepted a => TypedResults.Accepted((string?)null, new CarrierEventAnswer(a.WaybillNumber, a.CaseId, a.Duplicate)),
                 WaybillUnknown => Problem.NotFound($"Waybill {waybill.Value} is not registered on any case."),

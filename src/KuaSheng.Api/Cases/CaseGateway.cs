@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using KuaSheng.Actors;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Domain.Cases;
@@ -9,7 +10,8 @@ namespace KuaSheng.Api.Cases;
 /// <summary>The answer of a case to the API: its state, a refusal, or "unavailable" (journal or cluster not ready).</summary>
 public sealed record CaseAnswer(CaseState? State, Refusal? Refusal, string? Unavailable, bool Duplicate);
 
-/// <summary>Sends commands and queries to case entities through the shard region.</summary>
+/// <summary>Sends commands and queries to case entities through the shard region, again every second until answered
+/// (the entity de-duplicates by command id): a case whose node was killed answers as soon as its shard moved.</summary>
 public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
@@ -24,7 +26,7 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
         try
         {
             var actor = await region.GetAsync(ct);
-            return await actor.Ask<object>(message, Timeout, ct) switch
+            return await actor.AskResending<object>(message, Timeout, ct) switch
             {
                 CaseReply r => new CaseAnswer(r.State, r.Refusal, null, r.Duplicate),
                 CaseUnavailable u => new CaseAnswer(null, null, u.Reason, false),

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
+using KuaSheng.Actors;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Api.Auth;
@@ -46,7 +47,7 @@ public sealed class TicketGateway(IRequiredActor<TicketRegion> region)
         try
         {
             var actor = await region.GetAsync(ct);
-            return (await actor.Ask<UnitTickets>(new GetUnitTickets(unitId, status), Timeout, ct)).Tickets;
+            return (await actor.AskResending<UnitTickets>(new GetUnitTickets(unitId, status), Timeout, ct)).Tickets;
         }
         catch (AskTimeoutException)
         {
@@ -59,7 +60,7 @@ public sealed class TicketGateway(IRequiredActor<TicketRegion> region)
         try
         {
             var actor = await region.GetAsync(ct);
-            return await actor.Ask<object>(message, Timeout, ct) switch
+            return await actor.AskResending<object>(message, Timeout, ct) switch
             {
                 TicketAnswer a => new TicketResult(a.State, a.Refusal, null, a.Duplicate),
                 TicketUnavailable u => new TicketResult(null, null, u.Reason, false),
