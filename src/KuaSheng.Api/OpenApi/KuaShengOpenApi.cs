@@ -48,6 +48,8 @@ public static class KuaShengOpenApi
                     Description = "A JWT with claims sub, role (window | officer | integration | carrier | supervisor | operator), " +
                                   "unit (window, officer) and units (integration).",
                 };
+                // The server is the address the document was fetched from, without a trailing slash.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -61,9 +63,11 @@ public static class KuaShengOpenApi
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
                 operation.Responses ??= new OpenApiResponses();
+                operation.OperationId ??= OperationIds.For(context.Description.HttpMethod, context.Description.RelativePath);
+                operation.Security ??= [];
+                if (!secured) operation.Security.Add(new OpenApiSecurityRequirement()); // public: an empty requirement, no token
                 if (secured)
                 {
-                    operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                     SetExample(operation, "401", "Not signed in", ApiExamples.Problem(401, "unauthenticated", "Not signed in",
                         "A valid bearer token is required (Authorization: Bearer <JWT>)."), onlyIfMissing: true);
