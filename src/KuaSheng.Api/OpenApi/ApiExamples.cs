@@ -147,7 +147,14 @@ public static class ApiExamples
         [$"GET {P}/cases/{{caseId}}"] = new("A case as it is now", null, [("200", Forwarded), ("404", NotFound("Case c-0000 was not found."))]),
         [$"GET {P}/cases"] = new("Find cases (read model)", null, [("200", new
         {
-            items = new[] { new { caseId = "c-7f3a9e2b41d04c6b", caseNumber = "QJ20261012000123", itemCode = "1-1", status = "forwarded", receivingUnitId = "qj-window" } },
+            items = new[]
+            {
+                new
+                {
+                    caseId = "c-7f3a9e2b41d04c6b", caseNumber = "QJ20261012000123", itemCode = "1-1", mode = "proxy", channel = "window",
+                    receivingUnitId = "qj-window", status = "forwarded", submittedAt = "2026-10-12T09:30:00+08:00", overdue = false,
+                },
+            },
             total = 1,
         })]),
         [$"POST {P}/cases/{{caseId}}/form-review"] = Step("形式审查 by the receiving window", new { passed = false, missing = new[] { "身份证复印件" }, note = "请补正身份证复印件" },
@@ -292,7 +299,10 @@ public static class ApiExamples
             ("400", Invalid("unit", "A window token needs the unit it acts for.")),
             ("404", NotFound("There is no such endpoint.")),
         ]),
-        [$"GET {P}/dev/clock"] = new(null, null, [("200", new { now = "2026-10-09T09:00:00+08:00", set = true })]),
+        [$"GET {P}/dev/clock"] = new(null, null, [
+            ("200", new { now = "2026-10-09T09:00:00+08:00", set = true }),
+            ("404", NotFound("There is no such endpoint.")),
+        ]),
         [$"PUT {P}/dev/clock"] = new(null, new { now = "2026-10-09T09:00:00+08:00" }, [
             ("200", new { now = "2026-10-09T09:00:00+08:00", set = true }),
             ("400", Invalid("now", "now is an ISO 8601 time with offset, e.g. 2026-10-09T09:00:00+08:00.")),

@@ -48,6 +48,12 @@ public static class KuaShengOpenApi
                     Description = "A JWT with claims sub, role (window | officer | integration | carrier | supervisor | operator), " +
                                   "unit (window, officer) and units (integration).",
                 };
+                // A nullable field may be left out of a request, and answers leave null fields out (WhenWritingNull): not
+                // required, unless RequiredFields says the service needs it. Done here, where nullable references are resolved.
+                var explicitlyRequired = RequiredFields.Keys.Select(t => t.Name).ToHashSet();
+                foreach (var (name, component) in document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+                    if (!explicitlyRequired.Contains(name) && component is OpenApiSchema { Required.Count: > 0, Properties: { } properties } schema)
+                        schema.Required = new HashSet<string>(schema.Required.Where(field => !properties.TryGetValue(field, out var p) || !IsNullable(p)));
                 // The server is the address the document was fetched from, without a trailing slash.
                 foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 return Task.CompletedTask;
@@ -56,6 +62,7 @@ public static class KuaShengOpenApi
             {
                 // Positional records read as "every field required": say which fields a body really needs.
                 if (RequiredFields.TryGetValue(context.JsonTypeInfo.Type, out var required)) schema.Required = new HashSet<string>(required);
+                if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type)) ProblemSchema.Extend(schema);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -87,7 +94,8 @@ public static class KuaShengOpenApi
 
     private static readonly Dictionary<Type, string[]> RequiredFields = new()
     {
-        [typeof(Catalogue.ItemBody)] = ["name"],
+        [typeof(Catalogue.ItemBody)] = [], // name: on an add only (a revision keeps the current name); the 400 says so
+        [typeof(Cases.SubmitCaseBody)] = ["itemCode", "mode", "channel", "applicant", "delivery"],
         [typeof(Catalogue.RoutingBody)] = ["legs"],
         [typeof(Catalogue.LegSpecBody)] = ["role", "selector", "candidates"],
         [typeof(Units.RegisterUnitBody)] = ["name", "region", "kind"],
@@ -95,6 +103,11 @@ public static class KuaShengOpenApi
         [typeof(Dev.DevClockBody)] = ["now"],
         [typeof(Calendar.YearBody)] = ["holidays", "workdays"],
     };
+
+    private static bool IsNullable(IOpenApiSchema field) =>
+        field.Type is { } type && type.HasFlag(JsonSchemaType.Null)
+        || field.OneOf?.Any(s => s.Type == JsonSchemaType.Null) == true
+        || field.AnyOf?.Any(s => s.Type == JsonSchemaType.Null) == true;
 
     public static WebApplication MapKuaShengOpenApi(this WebApplication app)
     {
