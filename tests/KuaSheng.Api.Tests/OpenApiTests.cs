@@ -72,6 +72,32 @@ public sealed class OpenApiTests(ApiNode node)
         Assert.Equal("GetCalendarDueDate", due["operationId"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("SubmitCaseBody", "agent,counterpartRegion,receivingUnitId,materials", "itemCode,mode,channel,applicant,delivery")]
+    [InlineData("ApplicantBody", "region,townCode,phone", "kind")]
+    [InlineData("DeliveryBody", "address", "method")]
+    [InlineData("ResultDocumentBody", "url", "")]
+    [InlineData("ResultDeliveryBody", "waybillNumber,carrier,url", "method")]
+    [InlineData("MailingBody", "carrier", "purpose,waybillNumber")]
+    [InlineData("CarrierEventBody", "signedBy,at", "waybillNumber,status")]
+    [InlineData("AcceptanceBody", "reason", "accepted")]
+    [InlineData("UnitView", "parentId", "id,name,region,level,kind,items")]
+    [InlineData("ItemView", "deadlineText", "code,name")]
+    [InlineData("ItemBody", "code,name,deadlineText", "")]
+    [InlineData("DayView", "holiday", "date,workingDay")]
+    [InlineData("DevTokenView", "unit,units", "token,role,sub,expiresAt")]
+    public async Task Optional_fields_are_not_required_and_needed_ones_are(string schema, string optional, string needed)
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        var required = (document.Body!["components"]!["schemas"]![schema]!["required"]?.AsArray() ?? [])
+            .Select(n => n!.GetValue<string>()).ToHashSet();
+        foreach (var field in optional.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            Assert.False(required.Contains(field), $"{schema}.{field} is optional but declared required");
+        foreach (var field in needed.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            Assert.True(required.Contains(field), $"{schema}.{field} is needed but not declared required");
+    }
+
     [Fact]
     public async Task The_reference_page_is_served_without_a_token()
     {

@@ -96,6 +96,8 @@ public static class KuaShengOpenApi
     {
         [typeof(Catalogue.ItemBody)] = [], // name: on an add only (a revision keeps the current name); the 400 says so
         [typeof(Cases.SubmitCaseBody)] = ["itemCode", "mode", "channel", "applicant", "delivery"],
+        [typeof(Cases.MailingBody)] = ["purpose", "waybillNumber"],
+        [typeof(Carrier.CarrierEventBody)] = ["waybillNumber", "status"],
         [typeof(Catalogue.RoutingBody)] = ["legs"],
         [typeof(Catalogue.LegSpecBody)] = ["role", "selector", "candidates"],
         [typeof(Units.RegisterUnitBody)] = ["name", "region", "kind"],
