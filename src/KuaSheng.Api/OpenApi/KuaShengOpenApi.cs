@@ -86,6 +86,16 @@ public static class KuaShengOpenApi
                     if (examples.Request is { } request) SetRequestExample(operation, request);
                     foreach (var (status, body) in examples.Responses) SetExample(operation, status, Describe(status), body, onlyIfMissing: false);
                 }
+                foreach (var status in ProblemStatuses.For(context.Description.HttpMethod, context.Description.RelativePath, operation.RequestBody is not null))
+                    if (!operation.Responses.ContainsKey(status)) operation.Responses[status] = new OpenApiResponse { Description = Describe(status) };
+                // Every problem answer is a problem document (application/problem+json, the ProblemDetails schema).
+                foreach (var (status, response) in operation.Responses)
+                {
+                    if (status[0] is not ('4' or '5') || response is not OpenApiResponse problem) continue;
+                    problem.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    if (!problem.Content.ContainsKey("application/problem+json")) problem.Content["application/problem+json"] = new OpenApiMediaType();
+                    foreach (var media in problem.Content.Values) media.Schema ??= new OpenApiSchemaReference("ProblemDetails", context.Document);
+                }
                 return Task.CompletedTask;
             });
         });
@@ -158,6 +168,7 @@ public static class KuaShengOpenApi
         "403" => "Wrong role or not your unit (forbidden)",
         "404" => "Not found (not-found)",
         "409" => "Conflict (illegal-transition, conflict or no-route)",
+        "413" => "The body is over 1 MB (payload-too-large)",
         "503" => "Temporarily unavailable (unavailable)",
         _ => "Answer",
     };
