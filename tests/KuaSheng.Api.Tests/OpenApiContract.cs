@@ -17,6 +17,9 @@ public sealed class OpenApiContract
     private readonly JsonNode _defs;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
+    /// <summary>A contract from a document at hand (tests of the check itself).</summary>
+    public static OpenApiContract FromDocument(JsonObject document) => new(document);
+
     private OpenApiContract(JsonObject document)
     {
         _paths = document["paths"]!.AsObject();
