@@ -149,6 +149,15 @@ public sealed class ApiClient(Uri baseAddress, string? token) : IDisposable
     {
         var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
+        // Every answer is checked against the node's OpenAPI document (status listed, body of the documented shape).
+        var contract = await OpenApiContract.For(_http.BaseAddress!);
+        var drift = contract?.Check(request.Method, request.RequestUri!.IsAbsoluteUri ? request.RequestUri.PathAndQuery : request.RequestUri.OriginalString,
+            (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+        if (drift is not null)
+        {
+            if (Environment.GetEnvironmentVariable("KUASHENG_OPENAPI_DRIFT_LOG") is { Length: > 0 } log) File.AppendAllText(log, drift.ReplaceLineEndings(" ") + "\n");
+            else throw new OpenApiDriftException(drift);
+        }
         JsonNode? body = null;
         if (text.Length > 0)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using static KuaSheng.Api.Tests.Scenario;
 
 namespace KuaSheng.Api.Tests;
@@ -33,7 +34,7 @@ public sealed class OpenApiTests(ApiNode node)
         Assert.Equal("unauthenticated", submit["responses"]!["401"]!["content"]!["application/problem+json"]!["example"]!["code"]!.GetValue<string>());
 
         var due = paths["/api/v1/calendar/due-date"]!["get"]!;
-        Assert.Null(due["security"]); // public
+        Assert.Equal("[{}]", due["security"]!.ToJsonString()); // public
         Assert.Equal("2026-10-12", due["responses"]!["200"]!["content"]!["application/json"]!["example"]!["due"]!.GetValue<string>());
         var ledger = paths["/api/v1/ledger"]!["get"]!;
         Assert.Equal(["month", "unitId", "format"], ledger["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
@@ -44,6 +45,57 @@ public sealed class OpenApiTests(ApiNode node)
         var addItem = paths["/api/v1/catalogue/items"]!["post"]!;
         Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["schema"]);
         Assert.NotNull(addItem["requestBody"]!["content"]!["application/json"]!["example"]);
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_unique_operation_id_and_a_security_entry_and_the_servers_no_trailing_slash()
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        Expect(document, HttpStatusCode.OK);
+        var ids = new List<string>();
+        foreach (var (path, item) in document.Body!["paths"]!.AsObject())
+        foreach (var (method, operation) in item!.AsObject())
+        {
+            var id = operation!["operationId"]?.GetValue<string>();
+            Assert.False(string.IsNullOrWhiteSpace(id), $"{method} {path} has no operationId");
+            ids.Add(id!);
+            Assert.True(operation["security"] is JsonArray { Count: > 0 }, $"{method} {path} has no security entry");
+        }
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var servers = document.Body!["servers"]?.AsArray() ?? [];
+        Assert.All(servers, server => Assert.False(server!["url"]!.GetValue<string>().EndsWith('/'), $"server {server["url"]} ends with /"));
+
+        // A public operation says so: an empty requirement (no token needed).
+        var due = document.Body!["paths"]!["/api/v1/calendar/due-date"]!["get"]!;
+        Assert.Equal("[{}]", due["security"]!.ToJsonString());
+        Assert.Equal("GetCalendarDueDate", due["operationId"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("SubmitCaseBody", "agent,counterpartRegion,receivingUnitId,materials", "itemCode,mode,channel,applicant,delivery")]
+    [InlineData("ApplicantBody", "region,townCode,phone", "kind")]
+    [InlineData("DeliveryBody", "address", "method")]
+    [InlineData("ResultDocumentBody", "url", "")]
+    [InlineData("ResultDeliveryBody", "waybillNumber,carrier,url", "method")]
+    [InlineData("MailingBody", "carrier", "purpose,waybillNumber")]
+    [InlineData("CarrierEventBody", "signedBy,at", "waybillNumber,status")]
+    [InlineData("AcceptanceBody", "reason", "accepted")]
+    [InlineData("UnitView", "parentId", "id,name,region,level,kind,items")]
+    [InlineData("ItemView", "deadlineText", "code,name")]
+    [InlineData("ItemBody", "code,name,deadlineText", "")]
+    [InlineData("DayView", "holiday", "date,workingDay")]
+    [InlineData("DevTokenView", "unit,units", "token,role,sub,expiresAt")]
+    public async Task Optional_fields_are_not_required_and_needed_ones_are(string schema, string optional, string needed)
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        var required = (document.Body!["components"]!["schemas"]![schema]!["required"]?.AsArray() ?? [])
+            .Select(n => n!.GetValue<string>()).ToHashSet();
+        foreach (var field in optional.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            Assert.False(required.Contains(field), $"{schema}.{field} is optional but declared required");
+        foreach (var field in needed.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            Assert.True(required.Contains(field), $"{schema}.{field} is needed but not declared required");
     }
 
     [Fact]

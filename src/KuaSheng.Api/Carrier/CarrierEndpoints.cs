@@ -25,7 +25,7 @@ public static class CarrierEndpoints
 
     public static RouteGroupBuilder MapCarrierEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/carrier/events", Track).RequireAuthorization().WithTags("Carrier").WithSummary("A carrier tracking event");
+        api.MapPost("/carrier/events", Track).Produces<CarrierEventAnswer>(StatusCodes.Status202Accepted).RequireAuthorization().WithTags("Carrier").WithSummary("A carrier tracking event");
         return api;
     }
 

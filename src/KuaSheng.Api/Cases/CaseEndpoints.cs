@@ -15,8 +15,8 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").RequireAuthorization().WithTags("Cases");
-        cases.MapPost("/", Submit).WithSummary("Receive an application (收件)");
-        cases.MapGet("/{caseId}", Get).WithSummary("A case as it is now");
+        cases.MapPost("/", Submit).Produces<CaseView>(StatusCodes.Status201Created).WithSummary("Receive an application (收件)");
+        cases.MapGet("/{caseId}", Get).Produces<CaseView>().WithSummary("A case as it is now");
         return api;
     }
 

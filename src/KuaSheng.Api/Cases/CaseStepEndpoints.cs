@@ -14,7 +14,8 @@ public static class CaseStepEndpoints
 {
     public static RouteGroupBuilder MapCaseStepEndpoints(this RouteGroupBuilder api)
     {
-        var steps = api.MapGroup("/cases/{caseId}").RequireAuthorization().WithTags("Case steps");
+        var steps = api.MapGroup("/cases/{caseId}").RequireAuthorization().WithTags("Case steps")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(CaseView), ["application/json"]));
 
         steps.MapPost("/form-review", (HttpContext h, string caseId, FormReviewBody b, CaseEndpointSupport s) =>
             s.Step(h, caseId, CaseAccess.CanActAsWindow, (c, st) => Ok(new ReviewForm(b.Passed, Clean(b.Missing), b.Note, ActorOn(c, st)))))

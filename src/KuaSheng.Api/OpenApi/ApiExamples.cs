@@ -147,7 +147,14 @@ public static class ApiExamples
         [$"GET {P}/cases/{{caseId}}"] = new("A case as it is now", null, [("200", Forwarded), ("404", NotFound("Case c-0000 was not found."))]),
         [$"GET {P}/cases"] = new("Find cases (read model)", null, [("200", new
         {
-            items = new[] { new { caseId = "c-7f3a9e2b41d04c6b", caseNumber = "QJ20261012000123", itemCode = "1-1", status = "forwarded", receivingUnitId = "qj-window" } },
+            items = new[]
+            {
+                new
+                {
+                    caseId = "c-7f3a9e2b41d04c6b", caseNumber = "QJ20261012000123", itemCode = "1-1", mode = "proxy", channel = "window",
+                    receivingUnitId = "qj-window", status = "forwarded", submittedAt = "2026-10-12T09:30:00+08:00", overdue = false,
+                },
+            },
             total = 1,
         })]),
         [$"POST {P}/cases/{{caseId}}/form-review"] = Step("形式审查 by the receiving window", new { passed = false, missing = new[] { "身份证复印件" }, note = "请补正身份证复印件" },
@@ -163,7 +170,7 @@ public static class ApiExamples
             new { outcome = "approved", reason = "材料齐全，符合法定形式", resultDocument = new { title = "公证书", number = "(2026)渝綦证字第1号" } },
             CaseView("decided", "approved", []), ("409", Illegal)),
         [$"POST {P}/cases/{{caseId}}/mailings"] = new("寄递: mail originals or the result", new { purpose = "originals", carrier = "EMS", waybillNumber = "EA123456785CN" },
-            [("201", new { mailingId = "m1", purpose = "originals", carrier = "EMS", waybillNumber = "EA123456785CN", status = "picked-up" }),
+            [("200", Forwarded),
              ("400", Invalid("waybillNumber", "Not a UPU S10 or 13-character domestic waybill number."))]),
         [$"POST {P}/cases/{{caseId}}/originals-received"] = Step("Originals handed over without a carrier (officer)", null, Forwarded, ("409", Illegal)),
         [$"POST {P}/cases/{{caseId}}/result-delivery"] = Step("送达: deliver the result", new { method = "mail", waybillNumber = "EA123456785CN" },
@@ -180,7 +187,7 @@ public static class ApiExamples
             CaseView("completed", "approved", []), ("403", Forbidden)),
         [$"POST {P}/carrier/events"] = new("A carrier tracking event",
             new { waybillNumber = "EA123456785CN", status = "signed", at = "2026-10-14T15:20:00+08:00", signedBy = "李四" },
-            [("200", new { waybillNumber = "EA123456785CN", caseId = "c-7f3a9e2b41d04c6b", duplicate = false }), ("403", Forbidden)]),
+            [("202", new { waybillNumber = "EA123456785CN", caseId = "c-7f3a9e2b41d04c6b", duplicate = false }), ("403", Forbidden)]),
         [$"GET {P}/public/cases/{{caseNumber}}"] = new("办件查询 (masked)", null,
             [("200", Forwarded), ("404", NotFound("No case matches this case number and query code (办件编号或查询码不正确）."))]),
         [$"POST {P}/public/cases/{{caseNumber}}/rating"] = new("好差评 by the applicant", new { level = "satisfied", comment = "", channel = "online" },
@@ -292,7 +299,10 @@ public static class ApiExamples
             ("400", Invalid("unit", "A window token needs the unit it acts for.")),
             ("404", NotFound("There is no such endpoint.")),
         ]),
-        [$"GET {P}/dev/clock"] = new(null, null, [("200", new { now = "2026-10-09T09:00:00+08:00", set = true })]),
+        [$"GET {P}/dev/clock"] = new(null, null, [
+            ("200", new { now = "2026-10-09T09:00:00+08:00", set = true }),
+            ("404", NotFound("There is no such endpoint.")),
+        ]),
         [$"PUT {P}/dev/clock"] = new(null, new { now = "2026-10-09T09:00:00+08:00" }, [
             ("200", new { now = "2026-10-09T09:00:00+08:00", set = true }),
             ("400", Invalid("now", "now is an ISO 8601 time with offset, e.g. 2026-10-09T09:00:00+08:00.")),

@@ -48,12 +48,21 @@ public static class KuaShengOpenApi
                     Description = "A JWT with claims sub, role (window | officer | integration | carrier | supervisor | operator), " +
                                   "unit (window, officer) and units (integration).",
                 };
+                // A nullable field may be left out of a request, and answers leave null fields out (WhenWritingNull): not
+                // required, unless RequiredFields says the service needs it. Done here, where nullable references are resolved.
+                var explicitlyRequired = RequiredFields.Keys.Select(t => t.Name).ToHashSet();
+                foreach (var (name, component) in document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+                    if (!explicitlyRequired.Contains(name) && component is OpenApiSchema { Required.Count: > 0, Properties: { } properties } schema)
+                        schema.Required = new HashSet<string>(schema.Required.Where(field => !properties.TryGetValue(field, out var p) || !IsNullable(p)));
+                // The server is the address the document was fetched from, without a trailing slash.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Positional records read as "every field required": say which fields a body really needs.
                 if (RequiredFields.TryGetValue(context.JsonTypeInfo.Type, out var required)) schema.Required = new HashSet<string>(required);
+                if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type)) ProblemSchema.Extend(schema);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -61,9 +70,11 @@ public static class KuaShengOpenApi
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
                 operation.Responses ??= new OpenApiResponses();
+                operation.OperationId ??= OperationIds.For(context.Description.HttpMethod, context.Description.RelativePath);
+                operation.Security ??= [];
+                if (!secured) operation.Security.Add(new OpenApiSecurityRequirement()); // public: an empty requirement, no token
                 if (secured)
                 {
-                    operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                     SetExample(operation, "401", "Not signed in", ApiExamples.Problem(401, "unauthenticated", "Not signed in",
                         "A valid bearer token is required (Authorization: Bearer <JWT>)."), onlyIfMissing: true);
@@ -75,6 +86,16 @@ public static class KuaShengOpenApi
                     if (examples.Request is { } request) SetRequestExample(operation, request);
                     foreach (var (status, body) in examples.Responses) SetExample(operation, status, Describe(status), body, onlyIfMissing: false);
                 }
+                foreach (var status in ProblemStatuses.For(context.Description.HttpMethod, context.Description.RelativePath, operation.RequestBody is not null))
+                    if (!operation.Responses.ContainsKey(status)) operation.Responses[status] = new OpenApiResponse { Description = Describe(status) };
+                // Every problem answer is a problem document (application/problem+json, the ProblemDetails schema).
+                foreach (var (status, response) in operation.Responses)
+                {
+                    if (status[0] is not ('4' or '5') || response is not OpenApiResponse problem) continue;
+                    problem.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    if (!problem.Content.ContainsKey("application/problem+json")) problem.Content["application/problem+json"] = new OpenApiMediaType();
+                    foreach (var media in problem.Content.Values) media.Schema ??= new OpenApiSchemaReference("ProblemDetails", context.Document);
+                }
                 return Task.CompletedTask;
             });
         });
@@ -83,7 +104,10 @@ public static class KuaShengOpenApi
 
     private static readonly Dictionary<Type, string[]> RequiredFields = new()
     {
-        [typeof(Catalogue.ItemBody)] = ["name"],
+        [typeof(Catalogue.ItemBody)] = [], // name: on an add only (a revision keeps the current name); the 400 says so
+        [typeof(Cases.SubmitCaseBody)] = ["itemCode", "mode", "channel", "applicant", "delivery"],
+        [typeof(Cases.MailingBody)] = ["purpose", "waybillNumber"],
+        [typeof(Carrier.CarrierEventBody)] = ["waybillNumber", "status"],
         [typeof(Catalogue.RoutingBody)] = ["legs"],
         [typeof(Catalogue.LegSpecBody)] = ["role", "selector", "candidates"],
         [typeof(Units.RegisterUnitBody)] = ["name", "region", "kind"],
@@ -91,6 +115,11 @@ public static class KuaShengOpenApi
         [typeof(Dev.DevClockBody)] = ["now"],
         [typeof(Calendar.YearBody)] = ["holidays", "workdays"],
     };
+
+    private static bool IsNullable(IOpenApiSchema field) =>
+        field.Type is { } type && type.HasFlag(JsonSchemaType.Null)
+        || field.OneOf?.Any(s => s.Type == JsonSchemaType.Null) == true
+        || field.AnyOf?.Any(s => s.Type == JsonSchemaType.Null) == true;
 
     public static WebApplication MapKuaShengOpenApi(this WebApplication app)
     {
@@ -139,6 +168,7 @@ public static class KuaShengOpenApi
         "403" => "Wrong role or not your unit (forbidden)",
         "404" => "Not found (not-found)",
         "409" => "Conflict (illegal-transition, conflict or no-route)",
+        "413" => "The body is over 1 MB (payload-too-large)",
         "503" => "Temporarily unavailable (unavailable)",
         _ => "Answer",
     };

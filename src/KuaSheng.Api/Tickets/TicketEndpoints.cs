@@ -25,11 +25,11 @@ public static class TicketEndpoints
     public static RouteGroupBuilder MapTicketEndpoints(this RouteGroupBuilder api)
     {
         var tickets = api.MapGroup("/tickets").RequireAuthorization().WithTags("Tickets");
-        tickets.MapPost("/", Open).WithSummary("Open a consultation, complaint or suggestion (咨询投诉建议)");
-        tickets.MapGet("/", List).WithSummary("A unit's tickets, optionally of one status");
-        tickets.MapGet("/{ticketId}", Get).WithSummary("A ticket as it is now");
-        tickets.MapPost("/{ticketId}/reply", Reply).WithSummary("The unit's reply (答复); the first one meets the deadline");
-        tickets.MapPost("/{ticketId}/close", Close).WithSummary("Close an answered ticket (an addition to API.md)");
+        tickets.MapPost("/", Open).Produces<TicketView>(StatusCodes.Status201Created).WithSummary("Open a consultation, complaint or suggestion (咨询投诉建议)");
+        tickets.MapGet("/", List).Produces<TicketList>().WithSummary("A unit's tickets, optionally of one status");
+        tickets.MapGet("/{ticketId}", Get).Produces<TicketView>().WithSummary("A ticket as it is now");
+        tickets.MapPost("/{ticketId}/reply", Reply).Produces<TicketView>().WithSummary("The unit's reply (答复); the first one meets the deadline");
+        tickets.MapPost("/{ticketId}/close", Close).Produces<TicketView>().WithSummary("Close an answered ticket (an addition to API.md)");
         return api;
     }
 
