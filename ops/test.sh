@@ -6,6 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The OpenAPI lint test runs Redocly through npx: install Debian's nodejs and npm when missing.
+if ! command -v npx >/dev/null 2>&1; then
+  echo "installing Debian's nodejs and npm..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq nodejs npm >&2
+fi
+
 log=$(mktemp)
 # Tests that need PostgreSQL read KUASHENG_TEST_PG: start a throwaway server on loopback unless one is given.
 if [ -z "${KUASHENG_TEST_PG:-}" ]; then
