@@ -23,12 +23,15 @@ public sealed class FailoverSettingsTests : IDisposable
         var config = node.System.Settings.Config;
 
         Assert.Equal(TimeSpan.FromSeconds(3), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
-        Assert.Equal(TimeSpan.FromSeconds(2), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
-        Assert.Equal(TimeSpan.FromSeconds(1.5), cluster.DowningProvider.DownRemovalMargin);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
+        Assert.Equal(TimeSpan.FromSeconds(1), cluster.DowningProvider.DownRemovalMargin);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), cluster.Settings.UnreachableNodesReaperInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), cluster.Settings.LeaderActionsInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), cluster.Settings.GossipInterval);
         Assert.Contains("SplitBrainResolver", cluster.DowningProvider.GetType().Name);
 
         var sharding = ClusterShardingSettings.Create(node.System).TuningParameters;
-        Assert.Equal(TimeSpan.FromSeconds(1), sharding.RetryInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), sharding.RetryInterval);
         Assert.Equal(TimeSpan.FromSeconds(2), sharding.ShardFailureBackoff);
         Assert.Equal(TimeSpan.FromSeconds(2), sharding.EntityRestartBackoff);
         Assert.Equal(TimeSpan.FromSeconds(1), sharding.CoordinatorFailureBackoff);
