@@ -57,7 +57,10 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
         Context.SetReceiveTimeout(settings.PassivateAfter);
     }
 
-    public override string PersistenceId => $"case-{_caseId}";
+    /// <summary>What every case's persistence id starts with (the case projection follows these).</summary>
+    public const string PersistenceIdPrefix = "case-";
+
+    public override string PersistenceId => PersistenceIdPrefix + _caseId;
     public ITimerScheduler Timers { get; set; } = null!;
 
     private CaseContext DecisionContext => new(_settings.Clock.Now, _settings.Calendar(), _settings.Limits);

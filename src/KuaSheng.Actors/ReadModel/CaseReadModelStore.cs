@@ -77,7 +77,8 @@ public sealed class CaseReadModelStore : ProjectionStore
     public const int Version = 2;
 
     public override string Name => ProjectionName;
-    public override string Tag => ReadModelTagger.CaseTag;
+    /// <summary>Case events by persistence id, not by tag: untagged, a command's events are one multi-row insert.</summary>
+    public override JournalStream Stream { get; } = new JournalStream.Entities(CaseActor.PersistenceIdPrefix);
     protected override int TablesVersion => Version;
     protected override string DeleteAllRows => "DELETE FROM case_summaries; DELETE FROM case_units; " + CaseDetailTables.DeleteAll + LedgerFactTable.DeleteAll;
 
@@ -272,7 +273,7 @@ public sealed class CaseReadModelStore : ProjectionStore
 
     private static string CaseIdOf(string persistenceId, CaseJournalEvent e) =>
         e.Event is CaseSubmitted submitted ? submitted.CaseId
-        : persistenceId.StartsWith("case-", StringComparison.Ordinal) ? persistenceId["case-".Length..] : persistenceId;
+        : persistenceId.StartsWith(CaseActor.PersistenceIdPrefix, StringComparison.Ordinal) ? persistenceId[CaseActor.PersistenceIdPrefix.Length..] : persistenceId;
 
     /// <summary>The stored summaries of these cases with their versions (absent: not projected yet).</summary>
     private static async Task<Dictionary<string, (CaseSummary Summary, long Version)>> LoadAsync(DbConnection connection, DbTransaction tx,

@@ -80,22 +80,4 @@ public static class ProjectionOffsets
             await command.ExecuteNonQueryAsync(ct);
         }
     }
-
-    /// <summary>How many events of <paramref name="tag"/> the journal holds after <paramref name="offset"/> (the tag table
-    /// of Akka.Persistence.Sql, <c>tags</c>), up to <see cref="BacklogCountCap"/> + 1.</summary>
-    public static async Task<long> CountEventsAfterAsync(DbConnection connection, string tag, long offset, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM tags WHERE tag = @tag AND ordering_id > @offset LIMIT {BacklogCountCap + 1}) AS behind";
-        command.AddParameter("tag", tag);
-        command.AddParameter("offset", offset);
-        try
-        {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (NodeDatabase.IsMissingTable(e))
-        {
-            return 0; // no event written yet
-        }
-    }
 }

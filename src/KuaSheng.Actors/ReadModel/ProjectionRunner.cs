@@ -148,7 +148,7 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
         var generation = ++_generation;
         var self = Self;
         var store = _store;
-        var (killSwitch, done) = _settings.Source.EventsByTag(Context.System, store.Tag, _offset)
+        var (killSwitch, done) = _settings.Source.Events(Context.System, store.Stream, _offset)
             .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, async events =>

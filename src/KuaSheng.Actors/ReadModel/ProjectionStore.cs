@@ -24,7 +24,7 @@ public abstract class ProjectionStore : IProjection
     protected string ConnectionString { get; }
 
     public abstract string Name { get; }
-    public abstract string Tag { get; }
+    public abstract JournalStream Stream { get; }
 
     /// <summary>The version of what the store writes (see <see cref="ProjectionOffsets.LoadAsync"/>).</summary>
     protected abstract int TablesVersion { get; }
@@ -56,7 +56,7 @@ public abstract class ProjectionStore : IProjection
     public async Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        return await ProjectionOffsets.CountEventsAfterAsync(connection, Tag, offset, ct);
+        return await Stream.CountAfterAsync(connection, offset, ProjectionOffsets.BacklogCountCap, ct);
     }
 
     protected Task<DbConnection> OpenAsync(CancellationToken ct) => NodeDatabase.OpenAsync(Database, ConnectionString, ct);

@@ -32,7 +32,7 @@ public sealed class TicketReadModelStore : ProjectionStore
         : new TicketReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
 
     public override string Name => ProjectionName;
-    public override string Tag => ReadModelTagger.TicketTag;
+    public override JournalStream Stream { get; } = new JournalStream.Tagged(ReadModelTagger.TicketTag);
     protected override int TablesVersion => Version;
     protected override string DeleteAllRows => "DELETE FROM ticket_summaries";
 

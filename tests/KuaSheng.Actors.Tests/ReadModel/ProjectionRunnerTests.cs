@@ -13,7 +13,7 @@ public sealed class ProjectionRunnerTests : Akka.TestKit.Xunit2.TestKit
     {
         public int Loads;
         public string Name => "away";
-        public string Tag => "case";
+        public JournalStream Stream { get; } = new JournalStream.Entities("case-");
 
         public Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
         {
@@ -28,9 +28,9 @@ public sealed class ProjectionRunnerTests : Akka.TestKit.Xunit2.TestKit
         public Task<long> CountEventsAfterAsync(long offset, CancellationToken ct = default) => throw new IOException("database away");
     }
 
-    private sealed class NoEvents : ITaggedEvents
+    private sealed class NoEvents : IJournalEvents
     {
-        public Source<EventEnvelope, NotUsed> EventsByTag(ActorSystem system, string tag, long afterOffset) => Source.Never<EventEnvelope>();
+        public Source<EventEnvelope, NotUsed> Events(ActorSystem system, JournalStream stream, long afterOffset) => Source.Never<EventEnvelope>();
     }
 
     [Fact]

@@ -143,6 +143,30 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(incremental, await store.DumpAsync());
     }
 
+    /// <summary>Case events go to the journal untagged (a command's events are one multi-row insert, no tag rows) and
+    /// the case projection follows them by persistence id; ticket events keep their tag.</summary>
+    [Fact]
+    public async Task Case_events_are_written_without_tag_rows_and_projected_by_persistence_id()
+    {
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            for (var i = 0; i < 10; i++) await Drive(node, i);
+            var status = await CaughtUp(node);
+            Assert.Equal(0, status.EventsBehind);
+            await AssertRowsMatchCases(node, 10);
+        }
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new KuaShengOptions { DataDir = _dir }.SqliteConnectionString());
+        await connection.OpenAsync();
+        long Scalar(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Assert.True(Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'case-%'") > 10);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM tags t JOIN event_journal e ON e.ordering = t.ordering_id WHERE e.persistence_id LIKE 'case-%'"));
+    }
+
     [Fact]
     public async Task A_node_stopped_while_projecting_a_burst_resumes_without_skipping_or_counting_twice()
     {

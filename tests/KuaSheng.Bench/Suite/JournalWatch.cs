@@ -7,7 +7,7 @@ namespace KuaSheng.Bench.Suite;
 
 /// <summary>
 /// Watches the nodes' database from outside (the node's SQLite file through a read-only connection, as WAL allows, or
-/// the cluster's PostgreSQL database): how far the journal is (highest ordering, case events in the tag table) and how
+/// the cluster's PostgreSQL database): how far the journal is (highest ordering, case events by persistence id) and how
 /// far behind the case projection is. Lag = age of the oldest case event the projection has not applied yet (0 when
 /// none), sampled every 100 ms. The queries are the same on both.
 /// </summary>
@@ -44,7 +44,7 @@ internal sealed class JournalWatch : IAsyncDisposable
     public sealed record Mark(long Ordering, long CaseEvents, long At);
 
     public Mark Now() => new(Scalar("SELECT COALESCE(MAX(ordering), 0) FROM event_journal"),
-        Scalar("SELECT COUNT(*) FROM tags WHERE tag = 'case'"), Stopwatch.GetTimestamp());
+        Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'case-%'"), Stopwatch.GetTimestamp());
 
     /// <summary>Mean size of the case events' payloads (bytes), to compare with the limits' payload.</summary>
     public double AverageCaseEventBytes()
@@ -85,7 +85,7 @@ internal sealed class JournalWatch : IAsyncDisposable
     {
         var written = Scalar($"""
             SELECT COALESCE((SELECT j.{_writtenColumn} FROM event_journal j WHERE j.ordering = (
-                SELECT MIN(t.ordering_id) FROM tags t WHERE t.tag = 'case' AND t.ordering_id >
+                SELECT MIN(e.ordering) FROM event_journal e WHERE e.persistence_id LIKE 'case-%' AND e.ordering >
                     COALESCE((SELECT "offset" FROM projection_offsets WHERE name = 'case-summaries'), 0))), 0)
             """);
         return written == 0 ? 0 : Math.Max(0, (DateTime.UtcNow.Ticks - written) / (double)TimeSpan.TicksPerMillisecond);
