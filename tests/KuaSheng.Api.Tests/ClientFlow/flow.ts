@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         mode: "proxy",
         channel: "window",
         receivingUnitId: "qj-window",
-        applicant: { kind: "person", name: "张三", idNumber: "500110198506120024", phone: "13800138000" },
+        applicant: { kind: "person", name: "张三", idNumber: "50011019850612002X", phone: "13800138000" },
         materials: [{ name: "公证申请表", original: false }, { name: "毕业证书原件", original: true }],
         delivery: { method: "mail", address: "重庆市綦江区古南街道文龙路1号" },
     };
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const lookup = { params: { path: { caseNumber: received.caseNumber }, query: { queryCode } } };
     const found = expect("public look-up (办件查询)", 200, await anonymous.GET("/api/v1/public/cases/{caseNumber}", lookup));
     check("public look-up (办件查询)", found.caseId === caseId && found.status === "completed", "the completed case", [found.caseId, found.status]);
-    check("public look-up (办件查询)", found.applicant.name === "张*" && found.applicant.idNumber === "500110********0024",
+    check("public look-up (办件查询)", found.applicant.name === "张*" && found.applicant.idNumber === "500110********002X",
         "the applicant is masked", found.applicant);
     const rated = expect("public rating (好差评)", 200, await anonymous.POST("/api/v1/public/cases/{caseNumber}/rating",
         { ...lookup, body: { level: "very-satisfied" } }));
