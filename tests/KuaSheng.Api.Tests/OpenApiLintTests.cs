@@ -32,16 +32,27 @@ public sealed class OpenApiLintTests(ApiNode node)
         throw new InvalidOperationException("redocly.yaml not found above " + AppContext.BaseDirectory);
     }
 
-    internal static async Task<(int Exit, string Output)> Run(string script, params string[] args)
+    internal static Task<(int Exit, string Output)> Run(string script, params string[] args) =>
+        Run(script, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a script with bash and extra environment variables; its output is stdout then stderr. A script
+    /// still running after 5 minutes is killed (with its children) and the run fails.</summary>
+    internal static async Task<(int Exit, string Output)> Run(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} ran over 5 minutes:\n{await stdout}{await stderr}");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 }

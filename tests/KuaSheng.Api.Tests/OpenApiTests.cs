@@ -106,4 +106,16 @@ public sealed class OpenApiTests(ApiNode node)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_documented_application_example_is_one_the_service_accepts()
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        var example = document.Navigate("paths./api/v1/cases.post.requestBody.content.application/json.example");
+        Assert.NotNull(example);
+        using var window = node.Client("window", "qj-window");
+        var created = await window.PostRaw("/api/v1/cases", example.ToJsonString(), idempotencyKey: Guid.NewGuid().ToString());
+        Expect(created, HttpStatusCode.Created);
+    }
 }

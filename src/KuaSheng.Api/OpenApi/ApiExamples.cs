@@ -36,7 +36,7 @@ public static class ApiExamples
         mode = "proxy",
         channel = "window",
         receivingUnitId = "qj-window",
-        applicant = new { kind = "person", name = "张三", idNumber = "500110198506120024", phone = "13800138000", region = "500110" },
+        applicant = new { kind = "person", name = "张三", idNumber = "50011019850612002X", phone = "13800138000", region = "500110" },
         materials = new[] { new { name = "申请表", original = false }, new { name = "毕业证书原件", original = true } },
         delivery = new { method = "mail", address = "重庆市綦江区古南街道文龙路1号" },
     };

@@ -16,8 +16,8 @@ public static class PublicEndpoints
     public static RouteGroupBuilder MapPublicEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/public/cases/{caseNumber}").AllowAnonymous().WithTags("Public");
-        group.MapGet("/", Lookup).WithSummary("办件查询 (masked)");
-        group.MapPost("/rating", Rate).WithSummary("好差评 by the applicant");
+        group.MapGet("/", Lookup).Produces<CaseView>().WithSummary("办件查询 (masked)");
+        group.MapPost("/rating", Rate).Produces<CaseView>().WithSummary("好差评 by the applicant");
         return api;
     }
 
