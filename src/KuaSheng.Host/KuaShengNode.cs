@@ -120,6 +120,9 @@ public static class KuaShengNode
         if (roles is { Length: > 0 }) options.Cluster.Roles = roles;
         options.Cluster.Seeds = section.GetSection("Cluster:Seeds").Get<string[]>() ?? [];
         options.DataDir = Path.GetFullPath(options.DataDir);
+        options.ConnectionString = DatabaseCredentials.ConnectionString(options);
+        // Used: not to be found again in the options (nothing prints them, but nothing needs them either).
+        options.DatabasePassword = null;
         return options;
     }
 }

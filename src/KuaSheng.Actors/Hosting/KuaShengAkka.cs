@@ -57,7 +57,7 @@ public static class KuaShengAkka
             ? options.Cluster.Seeds
             : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
         builder
-            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
+            .WithRemoting(ClusterTls.Remoting(options.Cluster))
             .WithClustering(new ClusterOptions
             {
                 SeedNodes = seeds,

@@ -14,6 +14,16 @@ public sealed class KuaShengOptions
     /// <summary>PostgreSQL connection string when <see cref="Database"/> is PostgreSql; for SQLite, derived from DataDir when empty.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>A file holding the whole connection string (a mounted secret); wins over <see cref="ConnectionString"/>.</summary>
+    public string? ConnectionStringFile { get; set; }
+
+    /// <summary>The database password, added to the connection string (best from the environment:
+    /// <c>KuaSheng__DatabasePassword</c>).</summary>
+    public string? DatabasePassword { get; set; }
+
+    /// <summary>A file holding the database password (its first line); wins over <see cref="DatabasePassword"/>.</summary>
+    public string? DatabasePasswordFile { get; set; }
+
     public ClusterSettings Cluster { get; set; } = new();
 
     /// <summary>Snapshot a case every N events.</summary>
@@ -52,4 +62,6 @@ public sealed class ClusterSettings
     public string[] Roles { get; set; } = ["kuasheng"];
     /// <summary>Failure detection, downing and hand-over timings (<see cref="FailoverSettings"/>).</summary>
     public FailoverSettings Failover { get; set; } = new();
+    /// <summary>TLS with mutual authentication between the nodes; off without a certificate (<see cref="TlsSettings"/>).</summary>
+    public TlsSettings Tls { get; set; } = new();
 }
