@@ -11,6 +11,23 @@ namespace KuaSheng.Actors.Hosting;
 /// enters the HOCON configuration (which Akka may print).</summary>
 public static class ClusterTls
 {
+    public const string PlainProtocol = "akka.tcp";
+    public const string TlsProtocol = "akka.ssl.tcp";
+
+    /// <summary>The scheme of this node's addresses: Akka names TLS addresses <c>akka.ssl.tcp://</c>.</summary>
+    public static string Protocol(TlsSettings tls) => tls.Enabled ? TlsProtocol : PlainProtocol;
+
+    /// <summary>A seed address with this node's scheme: seeds may be written <c>akka.tcp://</c> whether TLS is on or not
+    /// (a node only ever talks to nodes of its own kind).</summary>
+    public static string Seed(string seed, TlsSettings tls)
+    {
+        var trimmed = seed.Trim();
+        foreach (var scheme in new[] { TlsProtocol, PlainProtocol })
+            if (trimmed.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase))
+                return Protocol(tls) + trimmed[scheme.Length..];
+        return trimmed;
+    }
+
     public static RemoteOptions Remoting(ClusterSettings cluster)
     {
         var options = new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port };

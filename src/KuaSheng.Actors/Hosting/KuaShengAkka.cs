@@ -53,9 +53,10 @@ public static class KuaShengAkka
     {
         readModel ??= CaseReadModelStore.For(options);
         ticketReadModel ??= TicketReadModelStore.For(options);
+        var tls = options.Cluster.Tls;
         var seeds = options.Cluster.Seeds.Length > 0
-            ? options.Cluster.Seeds
-            : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
+            ? options.Cluster.Seeds.Select(s => ClusterTls.Seed(s, tls)).ToArray()
+            : [$"{ClusterTls.Protocol(tls)}://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
         builder
             .WithRemoting(ClusterTls.Remoting(options.Cluster))
             .WithClustering(new ClusterOptions
