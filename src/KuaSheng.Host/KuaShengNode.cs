@@ -43,6 +43,8 @@ public static class KuaShengNode
 
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(new NodeDescription(configFile, logging));
+        // Before the actor system: a node that may not start says why and exits 1.
+        builder.Services.AddHostedService(_ => new TlsCheck(options));
         builder.Services.AddKuaSheng(options, (akka, _) =>
         {
             akka.WithSerilog(logging.Level);
@@ -91,9 +93,12 @@ public static class KuaShengNode
         var log = Log.ForContext(typeof(KuaShengNode));
         var node = app.Services.GetRequiredService<NodeDescription>();
         var options = app.Services.GetRequiredService<KuaShengOptions>();
-        log.Information("Starting KuaSheng node: configuration {ConfigFile}, database {Database} {Location}, akka {AkkaHost}:{AkkaPort}, dev features {DevFeatures}",
-            node.ConfigFile, options.Database, options.Database == DatabaseKind.Sqlite ? Path.GetFullPath(options.DataDir) : "(connection string)",
-            options.Cluster.Hostname, options.Cluster.Port, options.DevFeatures ? "on" : "off");
+        // Never the connection string or a password: where the database is, and whether TLS is on.
+        log.Information("Starting KuaSheng node: configuration {ConfigFile}, database {Database} {Location}, akka {AkkaAddress}, TLS {Tls}, dev features {DevFeatures}",
+            node.ConfigFile, options.Database, DatabaseLocation(options),
+            $"{ClusterTls.Protocol(options.Cluster.Tls)}://{KuaShengAkka.SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}",
+            options.Cluster.Tls.Enabled ? "on (mutual, certificate " + options.Cluster.Tls.CertificatePath + ")" : "off",
+            options.DevFeatures ? "on" : "off");
         try
         {
             await app.RunAsync();
@@ -108,6 +113,22 @@ public static class KuaShengNode
         log.Information("KuaSheng node stopped, exit code {ExitCode}", exitCode);
         await Log.CloseAndFlushAsync();
         return exitCode;
+    }
+
+    /// <summary>Where the database is, for the start line: the SQLite folder, or PostgreSQL's host, port and database, never
+    /// its user or password.</summary>
+    private static string DatabaseLocation(KuaShengOptions options)
+    {
+        if (options.Database == DatabaseKind.Sqlite) return Path.GetFullPath(options.DataDir);
+        try
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return $"{connection.Host}:{connection.Port}/{connection.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(connection string)";
+        }
     }
 
     /// <summary>The <c>KuaSheng</c> section as options; a relative DataDir is taken from the working directory.</summary>
