@@ -96,7 +96,7 @@ public static class KuaShengNode
         // Never the connection string or a password: where the database is, and whether TLS is on.
         log.Information("Starting KuaSheng node: configuration {ConfigFile}, database {Database} {Location}, akka {AkkaAddress}, TLS {Tls}, dev features {DevFeatures}",
             node.ConfigFile, options.Database, DatabaseLocation(options),
-            $"{ClusterTls.Protocol(options.Cluster.Tls)}://{KuaShengAkka.SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}",
+            $"{ClusterTls.Protocol(options.Cluster.Tls)}://{KuaShengAkka.SystemName}@{options.Cluster.AddressHost}:{options.Cluster.Port}",
             options.Cluster.Tls.Enabled ? "on (mutual, certificate " + options.Cluster.Tls.CertificatePath + ")" : "off",
             options.DevFeatures ? "on" : "off");
         try

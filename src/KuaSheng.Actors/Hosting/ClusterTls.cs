@@ -30,7 +30,12 @@ public static class ClusterTls
 
     public static RemoteOptions Remoting(ClusterSettings cluster)
     {
-        var options = new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port };
+        var options = new RemoteOptions
+        {
+            HostName = cluster.Hostname,
+            Port = cluster.Port,
+            PublicHostName = string.IsNullOrWhiteSpace(cluster.PublicHostname) ? null : cluster.PublicHostname,
+        };
         var tls = cluster.Tls;
         if (tls.Problem() is { } problem) throw new InvalidOperationException(problem);
         if (!tls.Enabled) return options;

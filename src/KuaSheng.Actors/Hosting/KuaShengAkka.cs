@@ -56,7 +56,7 @@ public static class KuaShengAkka
         var tls = options.Cluster.Tls;
         var seeds = options.Cluster.Seeds.Length > 0
             ? options.Cluster.Seeds.Select(s => ClusterTls.Seed(s, tls)).ToArray()
-            : [$"{ClusterTls.Protocol(tls)}://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
+            : [$"{ClusterTls.Protocol(tls)}://{SystemName}@{options.Cluster.AddressHost}:{options.Cluster.Port}"];
         builder
             .WithRemoting(ClusterTls.Remoting(options.Cluster))
             .WithClustering(new ClusterOptions

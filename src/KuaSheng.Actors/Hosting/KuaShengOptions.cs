@@ -55,7 +55,13 @@ public sealed class KuaShengOptions
 
 public sealed class ClusterSettings
 {
+    /// <summary>Where Akka remoting listens (<c>0.0.0.0</c>: every interface, then set <see cref="PublicHostname"/>).</summary>
     public string Hostname { get; set; } = "127.0.0.1";
+    /// <summary>The host name other nodes reach this one by, when it differs from <see cref="Hostname"/> (a Kubernetes
+    /// pod's stable name, <c>kuasheng-0.kuasheng</c>): part of this node's address.</summary>
+    public string? PublicHostname { get; set; }
+    /// <summary>The host of this node's address: <see cref="PublicHostname"/> when set, else <see cref="Hostname"/>.</summary>
+    public string AddressHost => string.IsNullOrWhiteSpace(PublicHostname) ? Hostname : PublicHostname;
     public int Port { get; set; } = 4100;
     /// <summary>Seed nodes as akka.tcp://kuasheng@host:port; empty means join itself (single node).</summary>
     public string[] Seeds { get; set; } = [];
