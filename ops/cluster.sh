@@ -2,11 +2,14 @@
 # A local cluster on loopback: a throwaway PostgreSQL (ops/postgres.sh, Debian's package, port $PGPORT, default 5432)
 # and N nodes of the Release build with cluster-config/cluster-node.json. Node I serves HTTP on 127.0.0.1:510I and Akka
 # on 127.0.0.1:410I; nodes 1 and 2 are the seeds. State (pids, logs) in .cluster/.
+# Remoting is TLS with mutual authentication: throwaway certificates (a CA and one node certificate, PKCS#12) are made
+# with openssl in .cluster/tls/ on first use. CLUSTER_TLS=off starts the nodes on plain TCP.
 #   ops/cluster.sh up N      build, start PostgreSQL and nodes 1..N; returns once all answer /readyz
 #   ops/cluster.sh kill I    kill -9 node I (a crash: the others see it unreachable; `ksctl cluster down` or a restart)
 #   ops/cluster.sh start I   start node I again (or a new node I) and wait until it is ready
 #   ops/cluster.sh stop I    stop node I gracefully (SIGTERM: it leaves the cluster, exit code 0)
 #   ops/cluster.sh status    each node: pid, alive, ready
+#   ops/cluster.sh certs     make the throwaway CA and node certificate (done by up and start when missing)
 #   ops/cluster.sh down      stop every node and PostgreSQL, remove their data
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,13 +21,46 @@ host_dll="$root/src/KuaSheng.Host/bin/Release/net10.0/KuaSheng.Host.dll"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
 node_number() {
   [[ "${1:-}" =~ ^[1-9]$ ]] || { echo "cluster.sh: node number 1-9 expected, got '${1:-}'" >&2; exit 2; }
 }
+
+tls="$state/tls"
+tls_on() { [ "${CLUSTER_TLS:-on}" != off ]; }
+
+# A CA and one certificate for every node (serverAuth and clientAuth, SAN 127.0.0.1 and localhost; nodes do not check
+# host names, the CA is the authority), valid 30 days, its PKCS#12 password in a file.
+make_certs() {
+  [ -f "$tls/node.p12" ] && return
+  command -v openssl >/dev/null || { echo "cluster.sh: openssl is needed for the TLS certificates (or CLUSTER_TLS=off)" >&2; exit 1; }
+  mkdir -p "$tls"
+  chmod 700 "$tls"
+  local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+  openssl req -x509 "${ec[@]}" -keyout "$tls/ca.key" -out "$tls/ca.crt" -days 30 -subj "/CN=KuaSheng local cluster CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  openssl req "${ec[@]}" -keyout "$tls/node.key" -out "$tls/node.csr" -subj "/CN=kuasheng-node" 2>/dev/null
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/node.ext"
+  openssl x509 -req -in "$tls/node.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -out "$tls/node.crt" -days 30 \
+    -extfile "$tls/node.ext" 2>/dev/null
+  (umask 077; openssl rand -hex 16 >"$tls/password")
+  openssl pkcs12 -export -in "$tls/node.crt" -inkey "$tls/node.key" -out "$tls/node.p12" -passout "file:$tls/password"
+  rm -f "$tls/node.csr" "$tls/node.ext"
+  echo "certificates: $tls (CA ca.crt, node node.p12)"
+}
+
+tls_environment() {
+  if tls_on; then
+    echo "KuaSheng__Cluster__Tls__CertificatePath=$tls/node.p12"
+    echo "KuaSheng__Cluster__Tls__CertificatePasswordFile=$tls/password"
+    echo "KuaSheng__Cluster__Tls__CaCertificatePath=$tls/ca.crt"
+  fi
+}
+
+scheme() { if tls_on; then echo akka.ssl.tcp; else echo akka.tcp; fi; }
 
 pid_of() { cat "$state/node$1.pid" 2>/dev/null || true; }
 
@@ -43,16 +79,19 @@ start_node() {
   local i=$1
   if alive "$i"; then echo "node $i is already running (pid $(pid_of "$i"))"; return; fi
   mkdir -p "$state/node$i"
+  if tls_on; then make_certs; fi
+  local extra=()
+  mapfile -t extra < <(tls_environment)
   # setsid: the node outlives this script and its terminal; its log is .cluster/nodeI.log.
   KuaSheng__ConnectionString="Host=127.0.0.1;Port=$PGPORT;Database=$database;Username=postgres" \
   KuaSheng__DataDir="$state/node$i" \
-    setsid dotnet "$host_dll" --config cluster-node --urls "http://127.0.0.1:510$i" \
+    env "${extra[@]}" setsid dotnet "$host_dll" --config cluster-node --urls "http://127.0.0.1:510$i" \
       --KuaSheng:Cluster:Port="410$i" \
-      --KuaSheng:Cluster:Seeds:0=akka.tcp://kuasheng@127.0.0.1:4101 \
-      --KuaSheng:Cluster:Seeds:1=akka.tcp://kuasheng@127.0.0.1:4102 \
+      --KuaSheng:Cluster:Seeds:0="$(scheme)://kuasheng@127.0.0.1:4101" \
+      --KuaSheng:Cluster:Seeds:1="$(scheme)://kuasheng@127.0.0.1:4102" \
       >"$state/node$i.log" 2>&1 < /dev/null &
   echo $! >"$state/node$i.pid"
-  echo "node $i: pid $!, http://127.0.0.1:510$i, akka.tcp://kuasheng@127.0.0.1:410$i"
+  echo "node $i: pid $!, http://127.0.0.1:510$i, $(scheme)://kuasheng@127.0.0.1:410$i"
 }
 
 wait_ready() {
@@ -109,6 +148,10 @@ case "${1:-}" in
   stop)
     node_number "${2:-}"
     stop_node "$2"
+    ;;
+  certs)
+    mkdir -p "$state"
+    make_certs
     ;;
   status)
     printf '%-5s %-8s %-6s %s\n' node pid alive ready

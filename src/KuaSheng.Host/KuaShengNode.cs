@@ -48,6 +48,8 @@ public static class KuaShengNode
 
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(new NodeDescription(configFile, logging));
+        // Before the actor system: a node that may not start says why and exits 1.
+        builder.Services.AddHostedService(_ => new TlsCheck(options));
         builder.Services.AddKuaSheng(options, (akka, _) =>
         {
             akka.WithSerilog(logging.Level);
@@ -96,9 +98,12 @@ public static class KuaShengNode
         var log = Log.ForContext(typeof(KuaShengNode));
         var node = app.Services.GetRequiredService<NodeDescription>();
         var options = app.Services.GetRequiredService<KuaShengOptions>();
-        log.Information("Starting KuaSheng node: configuration {ConfigFile}, database {Database} {Location}, akka {AkkaHost}:{AkkaPort}, dev features {DevFeatures}",
-            node.ConfigFile, options.Database, options.Database == DatabaseKind.Sqlite ? Path.GetFullPath(options.DataDir) : "(connection string)",
-            options.Cluster.Hostname, options.Cluster.Port, options.DevFeatures ? "on" : "off");
+        // Never the connection string or a password: where the database is, and whether TLS is on.
+        log.Information("Starting KuaSheng node: configuration {ConfigFile}, database {Database} {Location}, akka {AkkaAddress}, TLS {Tls}, dev features {DevFeatures}",
+            node.ConfigFile, options.Database, DatabaseLocation(options),
+            $"{ClusterTls.Protocol(options.Cluster.Tls)}://{KuaShengAkka.SystemName}@{options.Cluster.AddressHost}:{options.Cluster.Port}",
+            options.Cluster.Tls.Enabled ? "on (mutual, certificate " + options.Cluster.Tls.CertificatePath + ")" : "off",
+            options.DevFeatures ? "on" : "off");
         try
         {
             await app.RunAsync();
@@ -115,6 +120,22 @@ public static class KuaShengNode
         return exitCode;
     }
 
+    /// <summary>Where the database is, for the start line: the SQLite folder, or PostgreSQL's host, port and database, never
+    /// its user or password.</summary>
+    private static string DatabaseLocation(KuaShengOptions options)
+    {
+        if (options.Database == DatabaseKind.Sqlite) return Path.GetFullPath(options.DataDir);
+        try
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return $"{connection.Host}:{connection.Port}/{connection.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(connection string)";
+        }
+    }
+
     /// <summary>The <c>KuaSheng</c> section as options; a relative DataDir is taken from the working directory.</summary>
     public static KuaShengOptions ReadOptions(IConfiguration configuration)
     {
@@ -125,6 +146,9 @@ public static class KuaShengNode
         if (roles is { Length: > 0 }) options.Cluster.Roles = roles;
         options.Cluster.Seeds = section.GetSection("Cluster:Seeds").Get<string[]>() ?? [];
         options.DataDir = Path.GetFullPath(options.DataDir);
+        options.ConnectionString = DatabaseCredentials.ConnectionString(options);
+        // Used: not to be found again in the options (nothing prints them, but nothing needs them either).
+        options.DatabasePassword = null;
         return options;
     }
 }

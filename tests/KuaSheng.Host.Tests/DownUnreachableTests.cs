@@ -12,36 +12,6 @@ public sealed class DownUnreachableTests
 {
     private static readonly Dictionary<string, string> SlowResolver = new() { ["KuaSheng__Cluster__Failover__StableAfter"] = "00:10:00" };
 
-    private static async Task<string> OperatorToken(ChildNode node)
-    {
-        using var response = await Http.Client.PostAsJsonAsync(node.BaseUrl + "/api/v1/auth/dev-token", new { role = "operator" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-    }
-
-    private static async Task<JsonObject> Cluster(ChildNode node, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, node.BaseUrl + "/api/v1/admin/cluster");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await Http.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task<JsonObject> Until(ChildNode node, string token, Func<JsonArray, bool> done, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var view = await Cluster(node, token);
-            if (done(view["members"]!.AsArray()) || DateTime.UtcNow > deadline) return view;
-            await Task.Delay(250);
-        }
-    }
-
-    private static JsonNode? Member(JsonArray members, string address) =>
-        members.FirstOrDefault(m => m!["address"]!.GetValue<string>() == address);
-
     [Fact]
     public async Task An_operator_downs_a_frozen_node_and_it_exits_with_code_3_when_it_wakes()
     {
@@ -52,16 +22,16 @@ public sealed class DownUnreachableTests
             ["KuaSheng__Cluster__Seeds__0"] = first.AkkaAddress,
         });
         await second.WaitReadyAsync();
-        var token = await OperatorToken(first);
-        var both = await Until(first, token, m => m.Count == 2, TimeSpan.FromSeconds(30));
+        var token = await ClusterAdmin.OperatorToken(first);
+        var both = await ClusterAdmin.Until(first, token, m => m.Count == 2, TimeSpan.FromSeconds(30));
         Assert.True(both["members"]!.AsArray().Count == 2, both.ToJsonString());
 
         second.Pause();
         try
         {
-            var unreachable = await Until(first, token,
-                m => Member(m, second.AkkaAddress)?["reachable"]?.GetValue<bool>() == false, TimeSpan.FromSeconds(30));
-            Assert.False(Member(unreachable["members"]!.AsArray(), second.AkkaAddress)!["reachable"]!.GetValue<bool>(), unreachable.ToJsonString());
+            var unreachable = await ClusterAdmin.Until(first, token,
+                m => ClusterAdmin.Member(m, second.AkkaAddress)?["reachable"]?.GetValue<bool>() == false, TimeSpan.FromSeconds(30));
+            Assert.False(ClusterAdmin.Member(unreachable["members"]!.AsArray(), second.AkkaAddress)!["reachable"]!.GetValue<bool>(), unreachable.ToJsonString());
 
             using var request = new HttpRequestMessage(HttpMethod.Post, first.BaseUrl + "/api/v1/admin/cluster/down-unreachable")
             {
@@ -73,8 +43,8 @@ public sealed class DownUnreachableTests
             Assert.True(answer.StatusCode == HttpStatusCode.Accepted, body);
             Assert.Equal([second.AkkaAddress], JsonNode.Parse(body)!["downed"]!.AsArray().Select(a => a!.GetValue<string>()));
 
-            var gone = await Until(first, token, m => Member(m, second.AkkaAddress) is null, TimeSpan.FromSeconds(30));
-            Assert.True(Member(gone["members"]!.AsArray(), second.AkkaAddress) is null, gone.ToJsonString());
+            var gone = await ClusterAdmin.Until(first, token, m => ClusterAdmin.Member(m, second.AkkaAddress) is null, TimeSpan.FromSeconds(30));
+            Assert.True(ClusterAdmin.Member(gone["members"]!.AsArray(), second.AkkaAddress) is null, gone.ToJsonString());
         }
         finally
         {

@@ -53,11 +53,12 @@ public static class KuaShengAkka
     {
         readModel ??= CaseReadModelStore.For(options);
         ticketReadModel ??= TicketReadModelStore.For(options);
+        var tls = options.Cluster.Tls;
         var seeds = options.Cluster.Seeds.Length > 0
-            ? options.Cluster.Seeds
-            : [$"akka.tcp://{SystemName}@{options.Cluster.Hostname}:{options.Cluster.Port}"];
+            ? options.Cluster.Seeds.Select(s => ClusterTls.Seed(s, tls)).ToArray()
+            : [$"{ClusterTls.Protocol(tls)}://{SystemName}@{options.Cluster.AddressHost}:{options.Cluster.Port}"];
         builder
-            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
+            .WithRemoting(ClusterTls.Remoting(options.Cluster))
             .WithClustering(new ClusterOptions
             {
                 SeedNodes = seeds,

@@ -14,6 +14,16 @@ public sealed class KuaShengOptions
     /// <summary>PostgreSQL connection string when <see cref="Database"/> is PostgreSql; for SQLite, derived from DataDir when empty.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>A file holding the whole connection string (a mounted secret); wins over <see cref="ConnectionString"/>.</summary>
+    public string? ConnectionStringFile { get; set; }
+
+    /// <summary>The database password, added to the connection string (best from the environment:
+    /// <c>KuaSheng__DatabasePassword</c>).</summary>
+    public string? DatabasePassword { get; set; }
+
+    /// <summary>A file holding the database password (its first line); wins over <see cref="DatabasePassword"/>.</summary>
+    public string? DatabasePasswordFile { get; set; }
+
     public ClusterSettings Cluster { get; set; } = new();
 
     /// <summary>Snapshot a case every N events.</summary>
@@ -45,11 +55,19 @@ public sealed class KuaShengOptions
 
 public sealed class ClusterSettings
 {
+    /// <summary>Where Akka remoting listens (<c>0.0.0.0</c>: every interface, then set <see cref="PublicHostname"/>).</summary>
     public string Hostname { get; set; } = "127.0.0.1";
+    /// <summary>The host name other nodes reach this one by, when it differs from <see cref="Hostname"/> (a Kubernetes
+    /// pod's stable name, <c>kuasheng-0.kuasheng</c>): part of this node's address.</summary>
+    public string? PublicHostname { get; set; }
+    /// <summary>The host of this node's address: <see cref="PublicHostname"/> when set, else <see cref="Hostname"/>.</summary>
+    public string AddressHost => string.IsNullOrWhiteSpace(PublicHostname) ? Hostname : PublicHostname;
     public int Port { get; set; } = 4100;
     /// <summary>Seed nodes as akka.tcp://kuasheng@host:port; empty means join itself (single node).</summary>
     public string[] Seeds { get; set; } = [];
     public string[] Roles { get; set; } = ["kuasheng"];
     /// <summary>Failure detection, downing and hand-over timings (<see cref="FailoverSettings"/>).</summary>
     public FailoverSettings Failover { get; set; } = new();
+    /// <summary>TLS with mutual authentication between the nodes; off without a certificate (<see cref="TlsSettings"/>).</summary>
+    public TlsSettings Tls { get; set; } = new();
 }
