@@ -10,7 +10,7 @@ internal enum Actor { Window, Officer }
 internal sealed record FlowStep(string Name, Actor Actor, Func<string?, string> Path, Func<int, object> Body, string[] Events, string[] Timeline);
 
 /// <summary>A whole case flow of item 1-1 (公证, proxy mode) from submission (收件) to the rating (好差评): form review,
-/// identity, acceptance and decision (受理、办结) by the notary office, result handed over at the window.</summary>
+/// identity, acceptance, the originals handed over and the decision (受理、原件、办结) by the notary office, result handed over at the window.</summary>
 internal static class CaseFlow
 {
     public static readonly IReadOnlyList<FlowStep> Steps =
@@ -20,6 +20,7 @@ internal static class CaseFlow
         new("identity", Actor.Window, id => $"/cases/{id}/identity-verification", _ => new { method = "face", passed = true },
             ["ev.idv", "ev.lfw"], ["identity-verified", "forwarded"]),
         new("acceptance", Actor.Officer, id => $"/cases/{id}/legs/leg1/acceptance", _ => new { accepted = true }, ["ev.lac"], ["leg-accepted"]),
+        new("originals-received", Actor.Officer, id => $"/cases/{id}/originals-received", _ => new { }, ["ev.org"], ["originals-received"]),
         new("decision", Actor.Officer, id => $"/cases/{id}/legs/leg1/decision",
             i => new { outcome = "approved", resultDocument = new { title = "公证书", number = $"(2026)渝綦证字第{i}号" } },
             ["ev.ldc", "ev.dec"], ["leg-approved", "decided"]),
@@ -44,7 +45,7 @@ internal static class CaseFlow
             idNumber = IdNumber($"500110198506{i % 28 + 1:00}002"),
             phone = "13800138000",
         },
-        materials = new[] { new { name = "申请表", original = false }, new { name = "证明材料复印件", original = false } },
+        materials = new[] { new { name = "申请表", original = false }, new { name = "证明材料原件", original = true } },
         delivery = new { method = "pickup" },
     };
 

@@ -68,7 +68,7 @@ internal sealed class FaultRun : IAsyncDisposable
     public TimeSpan? FirstAnswersAfter(IReadOnlyCollection<string> cases, TimeSpan since)
     {
         var flows = Driver.Flows.Where(f => f.CaseId is not null && cases.Contains(f.CaseId)).ToDictionary(f => (f.Client, f.Number), f => f.CaseId!);
-        var first = Driver.Attempts.Where(a => a.Succeeded && a.At >= since && flows.ContainsKey((a.Client, a.Flow)))
+        var first = Driver.Attempts.Where(a => a.Succeeded && a.AnsweredAt >= since && flows.ContainsKey((a.Client, a.Flow)))
             .GroupBy(a => flows[(a.Client, a.Flow)]).ToDictionary(g => g.Key, g => g.Min(a => a.AnsweredAt) - since);
         return first.Count < cases.Count ? null : first.Values.DefaultIfEmpty(TimeSpan.Zero).Max();
     }

@@ -129,7 +129,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         await using var connection = new NpgsqlConnection(cluster.Database);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT persistence_id, sequence_nr, message FROM event_journal WHERE persistence_id LIKE 'case-%' ORDER BY persistence_id, sequence_nr";
+        command.CommandText = "SELECT persistence_id, sequence_nr, payload FROM event_journal WHERE persistence_id LIKE 'case-%' ORDER BY persistence_id, sequence_nr";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

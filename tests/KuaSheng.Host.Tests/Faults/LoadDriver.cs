@@ -32,7 +32,7 @@ internal sealed class FlowRecord(int client, int number)
 /// Several clients, each driving whole case flows (<see cref="CaseFlow"/>) one after another through all three nodes,
 /// as integrations would: a step refused (5xx, 429, no answer, or 409 "still being processed" with Retry-After) is sent
 /// again with the SAME Idempotency-Key to the next node; a node that gave no answer is avoided for a while (as a load
-/// balancer's health check would). Any other answer ends the flow as failed. Every attempt is recorded.
+/// balancer's health check would). Any other answer ends the flow as failed, and its client stops. Every attempt is recorded.
 /// </summary>
 internal sealed class LoadDriver
 {
@@ -87,7 +87,7 @@ internal sealed class LoadDriver
         while (_attempts.Count(a => a.Succeeded && a.At >= since) < count)
         {
             Assert.True(Clock.Elapsed < until, $"fewer than {count} steps answered 2xx within {within.TotalSeconds} s; last attempts: " +
-                string.Join(" | ", _attempts.Reverse().Take(8)));
+                string.Join(" | ", _attempts.Reverse().Take(8)) + "; failed flows: " + string.Join(" | ", _flows.Where(f => f.Failure is not null).Take(3)));
             await Task.Delay(200);
         }
     }
@@ -101,7 +101,8 @@ internal sealed class LoadDriver
 
     private async Task RunClient(int client, string window, string officer)
     {
-        while (!_stop.IsCancellationRequested)
+        // A flow that failed stops its client: what follows would only repeat the failure.
+        for (var failed = false; !_stop.IsCancellationRequested && !failed;)
         {
             var flow = new FlowRecord(client, Interlocked.Increment(ref _flowNumbers));
             _flows.Enqueue(flow);
@@ -110,6 +111,7 @@ internal sealed class LoadDriver
                 await RunStep(flow, s, CaseFlow.Steps[s].Actor == Actor.Window ? window : officer);
                 await Task.Delay(ThinkTime);
             }
+            failed = flow.Failure is not null;
         }
     }
 
