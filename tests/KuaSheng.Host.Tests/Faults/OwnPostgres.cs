@@ -22,7 +22,11 @@ internal sealed class OwnPostgres : IAsyncDisposable
     }
 
     /// <summary>Starts the server (again); returns once it accepts connections.</summary>
-    public Task StartAgainAsync() => Script("start");
+    public async Task StartAgainAsync()
+    {
+        await Script("start");
+        NpgsqlConnection.ClearAllPools(); // this process's pooled connections were cut by the stop
+    }
 
     /// <summary>Stops the server (pg_ctl -m fast: open connections are cut).</summary>
     public Task StopAsync() => Script("stop");
