@@ -39,6 +39,7 @@ public static class KuaShengAkka
         services.AddSingleton(_ => CaseReadModelStore.For(options));
         services.AddSingleton(_ => TicketReadModelStore.For(options));
         services.AddSingleton(_ => new ProjectionMetrics());
+        if (options.Database == DatabaseKind.PostgreSql) services.AddHostedService<WriteFenceLift>();
         services.AddAkka(SystemName, (builder, sp) =>
         {
             builder.WithKuaSheng(options, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ReferenceDataStore>(),
@@ -47,6 +48,12 @@ public static class KuaShengAkka
         });
         return services;
     }
+
+    /// <summary>The PostgreSQL connection string of this node's journal, with the application name that
+    /// <see cref="WriteFence"/> fences by.</summary>
+    public static string FencedConnectionString(KuaShengOptions options) =>
+        WriteFence.ConnectionString(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
+            WriteFence.NodeName(options.Cluster.AddressHost, options.Cluster.Port));
 
     public static AkkaConfigurationBuilder WithKuaSheng(this AkkaConfigurationBuilder builder, KuaShengOptions options, IClock clock, ReferenceDataStore reference,
         CaseReadModelStore? readModel = null, TicketReadModelStore? ticketReadModel = null, ProjectionMetrics? projectionMetrics = null)
@@ -120,6 +127,8 @@ public static class KuaShengAkka
             .WithActors((system, registry, _) =>
             {
                 system.ActorOf(QuarantineWatcher.Props(), "quarantine-watcher");
+                if (options.Database == DatabaseKind.PostgreSql)
+                    system.ActorOf(WriteFencer.Props(FencedConnectionString(options)), "write-fencer");
                 var follower = system.ActorOf(Props.Create(() =>
                     new ReferenceFollower(reference, registry.Get<ReferenceRegion>(), TimeSpan.FromSeconds(2))), "reference-follower");
                 registry.Register<ReferenceFollowerKey>(follower);
@@ -156,7 +165,7 @@ public static class KuaShengAkka
             """, HoconAddMode.Prepend);
         if (options.Database == DatabaseKind.PostgreSql)
         {
-            builder.WithSqlPersistence(options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."),
+            builder.WithSqlPersistence(FencedConnectionString(options),
                 ProviderName.PostgreSQL15, databaseMapping: DatabaseMapping.PostgreSql, autoInitialize: true, journalBuilder: TagForReadModels);
             // Tags go to the tag table and to the journal row's tags column; the projections' EventsByTag reads the
             // column. The read journal's tag-table query gathers each row's tags with

@@ -91,7 +91,7 @@ internal sealed class FaultRun : IAsyncDisposable
         await using var connection = new NpgsqlConnection(Cluster.Database);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM fault_journal_writes WHERE writer = @writer AND written_at > @since";
+        command.CommandText = "SELECT COUNT(*) FROM fault_journal_writes WHERE (writer = @writer OR writer LIKE @writer || '@%') AND written_at > @since";
         command.Parameters.AddWithValue("writer", incarnation);
         command.Parameters.AddWithValue("since", since);
         return (long)(await command.ExecuteScalarAsync())!;
