@@ -40,7 +40,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
     public Task A_node_frozen_for_30_s_is_downed_and_exits_with_code_3_when_it_wakes() => FreezeForThirtySeconds(checkWritesAfterWake: false);
 
     /// <summary>The same fault; the woken node must not write to the journal before it exits.</summary>
-    [PostgresFact(Skip = KnownDefects.WritesAfterWake)]
+    [PostgresFact]
     public Task A_node_frozen_for_30_s_writes_nothing_to_the_journal_after_it_wakes() => FreezeForThirtySeconds(checkWritesAfterWake: true);
 
     private async Task FreezeForThirtySeconds(bool checkWritesAfterWake)
