@@ -14,11 +14,7 @@ public sealed class OpenApiClientFlowTests(ApiNode node, ITestOutputHelper log)
     [Fact]
     public async Task A_client_generated_from_the_served_document_takes_a_proxy_case_from_submission_to_rating()
     {
-        using var anonymous = node.Client();
-        var document = await anonymous.Get("/openapi/v1.json");
-        Expect(document, HttpStatusCode.OK);
-        var file = Path.Combine(Path.GetTempPath(), $"kuasheng-openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, document.Body!.ToJsonString());
+        var file = await OpenApiLintTests.ServedDocumentFileAsync(node);
         try
         {
             var tokens = new Dictionary<string, string>

@@ -12,17 +12,24 @@ public sealed class OpenApiLintTests(ApiNode node)
     [Fact]
     public async Task The_served_document_passes_the_redocly_linter()
     {
-        using var anonymous = node.Client();
-        var document = await anonymous.Get("/openapi/v1.json");
-        Expect(document, HttpStatusCode.OK);
-        var file = Path.Combine(Path.GetTempPath(), $"kuasheng-openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, document.Body!.ToJsonString());
+        var file = await ServedDocumentFileAsync(node);
         try
         {
             var (exit, output) = await Run(Path.Combine(RepositoryRoot(), "ops", "openapi-lint.sh"), file);
             Assert.True(exit == 0, $"ops/openapi-lint.sh exited {exit}:\n{output}");
         }
         finally { File.Delete(file); }
+    }
+
+    /// <summary>The document the node serves, written to a temporary file (the caller deletes it).</summary>
+    internal static async Task<string> ServedDocumentFileAsync(ApiNode node)
+    {
+        using var anonymous = node.Client();
+        var document = await anonymous.Get("/openapi/v1.json");
+        Expect(document, HttpStatusCode.OK);
+        var file = Path.Combine(Path.GetTempPath(), $"kuasheng-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document.Body!.ToJsonString());
+        return file;
     }
 
     internal static string RepositoryRoot()
