@@ -79,15 +79,8 @@ public sealed class ApiNode : IAsyncLifetime
         catch (HttpRequestException) { return null; }
     }
 
-    /// <summary>A loopback port free right now (nothing listens on it once this returns).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A loopback port free now and not handed out before (<see cref="KuaSheng.Testing.LoopbackPorts"/>).</summary>
+    public static int FreePort() => KuaSheng.Testing.LoopbackPorts.Next();
 }
 
 /// <summary>HTTP calls as an integration would make them, returning status and parsed JSON. Every answer is checked

@@ -76,12 +76,7 @@ internal sealed class BenchNode : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => KuaSheng.Testing.LoopbackPorts.Next();
 }
 
 /// <summary>Counts Akka warnings and errors by source class and message (first line of the message and of its cause).</summary>

@@ -21,15 +21,8 @@ internal static class TestPaths
 
 internal static class FreePort
 {
-    /// <summary>A port that was free a moment ago on 127.0.0.1 (bind port 0, read it, release it).</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A loopback port free now and not handed out before (<see cref="KuaSheng.Testing.LoopbackPorts"/>).</summary>
+    public static int Next() => KuaSheng.Testing.LoopbackPorts.Next();
 }
 
 /// <summary>A unique folder under the temp directory, removed on dispose.</summary>
