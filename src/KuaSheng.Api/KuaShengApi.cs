@@ -1,6 +1,7 @@
 using KuaSheng.Api.Admin;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
+using KuaSheng.Api.Draining;
 using KuaSheng.Api.Public;
 using KuaSheng.Api.Calendar;
 using KuaSheng.Api.Catalogue;
@@ -43,6 +44,8 @@ public static class KuaShengApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
         services.AddKuaShengIdempotency(configuration);
+        services.AddSingleton<NodeDrain>();
+        services.AddHostedService<DrainOnLeave>();
         services.AddCatalogueEndpoints();
         services.AddUnitEndpoints();
         services.AddCalendarEndpoints();
@@ -56,6 +59,7 @@ public static class KuaShengApi
     public static WebApplication UseKuaShengApi(this WebApplication app)
     {
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<DrainMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseKuaShengIdempotency();

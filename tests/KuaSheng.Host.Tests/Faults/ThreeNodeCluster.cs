@@ -127,7 +127,8 @@ internal sealed class ThreeNodeCluster : IAsyncDisposable
         {
             ["KuaSheng__Database"] = "PostgreSql",
             ["KuaSheng__ConnectionString"] = database,
-            ["KuaSheng__Logging__Level"] = "Warning",
+            // KUASHENG_TEST_NODE_LEVEL=Information (with KUASHENG_TEST_NODE_LOGS) to read a fault's timeline afterwards.
+            ["KuaSheng__Logging__Level"] = Environment.GetEnvironmentVariable("KUASHENG_TEST_NODE_LEVEL") is { Length: > 0 } level ? level : "Warning",
         };
         for (var s = 0; s < Size; s++) environment[$"KuaSheng__Cluster__Seeds__{s}"] = Seeds[s];
         _nodes[i] = new ChildNode(environment, httpPort: _ports[i].Http, akkaPort: _ports[i].Akka);
