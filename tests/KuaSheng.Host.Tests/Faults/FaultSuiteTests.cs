@@ -189,22 +189,6 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>Defects the suite found (issue 11), each skipping the one test that asserts it, with the figures seen.</summary>
-internal static class KnownDefects
-{
-    public const string WritesAfterWake =
-        "Defect (issue 11): a node frozen 30 s (SIGSTOP) and woken wrote 1 journal row (case seq 20, 0.9 s after SIGCONT) " +
-        "before it learned it was downed and exited with code 3; the survivors had not yet started that case, so nothing " +
-        "was duplicated this time. Needs a guard in the node (no persist once unreachable/downed), not in this suite.";
-
-    public const string StaleCaseAfterWake =
-        "Defect (issue 11), seen in 1 of 3 runs: after SIGSTOP 30 s of node 2, SIGCONT and its exit with code 3, case " +
-        "c394617f0158ae58 had all 11 events once and contiguous in the journal and the read model had them, but GET /cases/{id} " +
-        "answered it as 'received' without the 7 later steps its client had seen answered 2xx (a stale copy of the entity " +
-        "served: lost=7 by the checker); the woken node wrote 22 journal rows after SIGCONT. Passed in the other 2 runs " +
-        "(lost 0, duplicated 0). Not fixable in the suite: the node must not serve or write once downed.";
-}
-
 /// <summary>Runs only with KUASHENG_FAULT_SOAK=1 and a PostgreSQL server (KUASHENG_TEST_PG).</summary>
 public sealed class FaultSoakFactAttribute : FactAttribute
 {
