@@ -2,6 +2,8 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using KuaSheng.Actors.Metrics;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Cases;
@@ -13,7 +15,7 @@ namespace KuaSheng.Actors.Cases;
 /// keeps its units told (re-sending until each acknowledges) and reserves waybills before it records a mailing.
 /// It holds no business rule of its own.
 /// </summary>
-public sealed class CaseActor : ReceivePersistentActor, IWithTimers
+public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 {
     private const int RecentCommandCapacity = 256;
 
@@ -25,10 +27,11 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     private readonly RecentIds _recent = new(RecentCommandCapacity);
     private readonly Dictionary<string, SyncCaseToUnit> _unacked = new(StringComparer.Ordinal);
     private CaseState? _state;
-    private IActorRef? _awaitingPersist;
+    /// <summary>Who waits for the command being written (or whose waybill is being reserved), and the command.</summary>
+    private (IActorRef ReplyTo, CaseCommand Command)? _awaitingPersist;
     private readonly RecoveryWaiters _recoveryWaiters = new(RecentCommandCapacity);
 
-    public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills)
+    public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills) : base("case")
     {
         _caseId = caseId;
         _settings = settings;
@@ -98,18 +101,18 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     {
         if (_recent.Contains(request.CommandId))
         {
-            Sender.Tell(new CaseReply(_caseId, _state, null, Duplicate: true));
+            Answer(Sender, request.Command, new CaseReply(_caseId, _state, null, Duplicate: true));
             return;
         }
         var decision = CaseDecider.Decide(_state, request.Command, DecisionContext);
         if (decision.Refusal is not null)
         {
-            Sender.Tell(new CaseReply(_caseId, null, decision.Refusal));
+            Answer(Sender, request.Command, new CaseReply(_caseId, null, decision.Refusal));
             return;
         }
         if (decision.Events.Count == 0)
         {
-            Sender.Tell(new CaseReply(_caseId, _state, null));
+            Answer(Sender, request.Command, new CaseReply(_caseId, _state, null));
             return;
         }
         if (decision.Events.OfType<MailingRegistered>().FirstOrDefault() is { } mailing)
@@ -123,7 +126,7 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     /// <summary>A waybill belongs to one case: reserve it before recording the mailing. Other messages wait.</summary>
     private void ReserveWaybill(CaseRequest request, MailingRegistered mailing, IActorRef replyTo)
     {
-        _awaitingPersist = replyTo;
+        _awaitingPersist = (replyTo, request.Command);
         _waybills.Ask<object>(new ReserveWaybill(mailing.WaybillNumber, _caseId, mailing.MailingId), _settings.AskTimeout)
             .PipeTo(Self, success: answer => new WaybillAnswer(request, replyTo, answer),
                 failure: ex => new WaybillAnswer(request, replyTo, new Status.Failure(ex)));
@@ -141,11 +144,12 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
                         PersistDecision(answer.Request, CaseDecider.Decide(_state, answer.Request.Command, DecisionContext), answer.ReplyTo);
                         break;
                     case WaybillTaken taken:
-                        answer.ReplyTo.Tell(new CaseReply(_caseId, null,
+                        Answer(answer.ReplyTo, answer.Request.Command, new CaseReply(_caseId, null,
                             Refusal.Conflict($"Waybill {taken.WaybillNumber} is already used by another case.")));
                         break;
                     default:
-                        answer.ReplyTo.Tell(new CaseUnavailable(_caseId, "The waybill register did not answer; try again."));
+                        Answer(answer.ReplyTo, answer.Request.Command,
+                            new CaseUnavailable(_caseId, "The waybill register did not answer; try again."));
                         break;
                 }
             });
@@ -158,20 +162,22 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     {
         if (decision.Refusal is not null || decision.State is null)
         {
-            replyTo.Tell(new CaseReply(_caseId, null, decision.Refusal));
+            Answer(replyTo, request.Command, new CaseReply(_caseId, null, decision.Refusal));
             return;
         }
         var events = decision.Events;
         var entries = events.Select((e, i) => new CaseJournalEvent(e, i == events.Count - 1 ? request.CommandId : null)).ToList();
         var before = _state;
-        _awaitingPersist = replyTo;
-        PersistAll(entries, entry =>
+        _awaitingPersist = (replyTo, request.Command);
+        PersistAllMeasured(entries, entry =>
         {
             if (entry.CommandId is null) return; // the last entry completes the command
             _awaitingPersist = null;
             _state = decision.State;
             _recent.Add(request.CommandId);
-            replyTo.Tell(new CaseReply(_caseId, _state, null));
+            foreach (var missed in events.OfType<DeadlineMissed>())
+                EntityMetrics.DeadlineMissed(_state.Deadlines.Find(d => d.DeadlineId == missed.DeadlineId)?.Step);
+            Answer(replyTo, request.Command, new CaseReply(_caseId, _state, null));
             Tell(UnitViews.Changed(before, _state));
             if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - entries.Count) / _settings.SnapshotEvery)
                 SaveSnapshot(new CaseSnapshot(_state, _recent.ToList()));
@@ -207,16 +213,18 @@ public sealed class CaseActor : ReceivePersistentActor, IWithTimers
     /// the entity then stops, and the next message recovers it from what was persisted.</summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _awaitingPersist?.Tell(new CaseUnavailable(_caseId, "The case journal is unavailable; nothing was changed. Try again."));
-        _awaitingPersist = null;
         base.OnPersistFailure(cause, @event, sequenceNr);
+        if (_awaitingPersist is (var replyTo, var command))
+            Answer(replyTo, command, new CaseUnavailable(_caseId, "The case journal is unavailable; nothing was changed. Try again."));
+        _awaitingPersist = null;
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        _awaitingPersist?.Tell(new CaseUnavailable(_caseId, "The case journal rejected the change; nothing was changed."));
-        _awaitingPersist = null;
         base.OnPersistRejected(cause, @event, sequenceNr);
+        if (_awaitingPersist is (var replyTo, var command))
+            Answer(replyTo, command, new CaseUnavailable(_caseId, "The case journal rejected the change; nothing was changed."));
+        _awaitingPersist = null;
     }
 
     private sealed record WaybillAnswer(CaseRequest Request, IActorRef ReplyTo, object Answer);

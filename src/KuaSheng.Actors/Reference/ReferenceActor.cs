@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Persistence;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Domain;
 
 namespace KuaSheng.Actors.Reference;
@@ -9,13 +10,13 @@ namespace KuaSheng.Actors.Reference;
 /// external units, loaded calendar years. It starts from the embedded data and persists only changes; nodes keep a
 /// cached copy (<see cref="ReferenceDataStore"/>) and follow it by version.
 /// </summary>
-public sealed class ReferenceActor : ReceivePersistentActor
+public sealed class ReferenceActor : MeteredPersistentActor
 {
     private readonly string _id;
     private readonly List<ReferenceChange> _changes = [];
     private ReferenceData _data;
 
-    public ReferenceActor(string id, ReferenceData initial)
+    public ReferenceActor(string id, ReferenceData initial) : base("reference")
     {
         _id = id;
         _data = initial;
@@ -37,7 +38,7 @@ public sealed class ReferenceActor : ReceivePersistentActor
                 return;
             }
             var replyTo = Sender;
-            Persist(c.Change, change =>
+            PersistMeasured(c.Change, change =>
             {
                 _data = next;
                 _changes.Add(change);

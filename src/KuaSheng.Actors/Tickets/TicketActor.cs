@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Tickets;
 
@@ -13,7 +14,7 @@ namespace KuaSheng.Actors.Tickets;
 /// ticket index told, re-sending until acknowledged. Passivates when idle and nothing is unacknowledged. A ticket has
 /// a handful of events, so it takes no snapshots.
 /// </summary>
-public sealed class TicketActor : ReceivePersistentActor, IWithTimers
+public sealed class TicketActor : MeteredPersistentActor, IWithTimers
 {
     private const int RecentCommandCapacity = 64;
 
@@ -25,9 +26,10 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
     private readonly RecoveryWaiters _recoveryWaiters = new(RecentCommandCapacity);
     private TicketState? _state;
     private IndexTicket? _unacked;
-    private IActorRef? _awaitingPersist;
+    /// <summary>Who waits for the command being written, and the command.</summary>
+    private (IActorRef ReplyTo, TicketCommand Command)? _awaitingPersist;
 
-    public TicketActor(string ticketId, TicketActorSettings settings, IActorRef index)
+    public TicketActor(string ticketId, TicketActorSettings settings, IActorRef index) : base("ticket")
     {
         _ticketId = ticketId;
         _settings = settings;
@@ -94,18 +96,18 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
     {
         if (_recent.Contains(commandId))
         {
-            Sender.Tell(new TicketAnswer(_ticketId, _state, null, Duplicate: true));
+            Answer(Sender, command, new TicketAnswer(_ticketId, _state, null, Duplicate: true));
             return;
         }
         var decision = TicketDecider.Decide(_state, command, DecisionContext);
         if (decision.Refusal is not null)
         {
-            Sender.Tell(new TicketAnswer(_ticketId, null, decision.Refusal));
+            Answer(Sender, command, new TicketAnswer(_ticketId, null, decision.Refusal));
             return;
         }
         if (decision.Event is null)
         {
-            Sender.Tell(new TicketAnswer(_ticketId, _state, null));
+            Answer(Sender, command, new TicketAnswer(_ticketId, _state, null));
             return;
         }
         object entry = decision.Event switch
@@ -116,13 +118,13 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
             var other => throw new InvalidOperationException($"Unknown ticket event {other.GetType().Name}."),
         };
         var replyTo = Sender;
-        _awaitingPersist = replyTo;
-        Persist(entry, _ =>
+        _awaitingPersist = (replyTo, command);
+        PersistMeasured(entry, _ =>
         {
             _awaitingPersist = null;
             _state = decision.State;
             _recent.Add(commandId);
-            replyTo.Tell(new TicketAnswer(_ticketId, _state, null));
+            Answer(replyTo, command, new TicketAnswer(_ticketId, _state, null));
             TellIndex(_state!);
         });
     }
@@ -140,17 +142,19 @@ public sealed class TicketActor : ReceivePersistentActor, IWithTimers
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _awaitingPersist?.Tell(new TicketUnavailable(_ticketId, "The ticket journal is unavailable; nothing was changed. Try again."));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+        if (_awaitingPersist is (var replyTo, var command))
+            Answer(replyTo, command, new TicketUnavailable(_ticketId, "The ticket journal is unavailable; nothing was changed. Try again."));
         _awaitingPersist = null;
         _log.Warning(cause, "Ticket {0}: the journal refused a write", _ticketId);
-        base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        _awaitingPersist?.Tell(new TicketUnavailable(_ticketId, "The ticket journal rejected the change; nothing was changed."));
-        _awaitingPersist = null;
         base.OnPersistRejected(cause, @event, sequenceNr);
+        if (_awaitingPersist is (var replyTo, var command))
+            Answer(replyTo, command, new TicketUnavailable(_ticketId, "The ticket journal rejected the change; nothing was changed."));
+        _awaitingPersist = null;
     }
 
     private sealed class Redeliver : INotInfluenceReceiveTimeout

@@ -11,14 +11,14 @@ namespace KuaSheng.Actors.Tickets;
 /// unit, kept current by the tickets themselves (each re-sends until acknowledged; the highest version wins). It is
 /// what <c>GET /tickets?unitId=</c> reads, without asking every ticket. Snapshots as <see cref="SnapshotSchedule"/> says.
 /// </summary>
-public sealed class TicketIndexActor : ReceivePersistentActor
+public sealed class TicketIndexActor : MeteredPersistentActor
 {
     private readonly string _unitId;
     private readonly SnapshotSchedule _snapshots;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
 
-    public TicketIndexActor(string unitId, int snapshotEvery, TimeSpan passivateAfter)
+    public TicketIndexActor(string unitId, int snapshotEvery, TimeSpan passivateAfter) : base("ticket-index")
     {
         _unitId = unitId;
         _snapshots = new SnapshotSchedule(snapshotEvery);
@@ -40,7 +40,7 @@ public sealed class TicketIndexActor : ReceivePersistentActor
                 return;
             }
             var ticket = Sender;
-            Persist(new TicketSummaryRecorded(summary), e =>
+            PersistMeasured(new TicketSummaryRecorded(summary), e =>
             {
                 _tickets[e.Summary.TicketId] = e.Summary;
                 ticket.Tell(ack);

@@ -12,7 +12,7 @@ namespace KuaSheng.Actors.Units;
 /// (open legs) and is the durable timer of its cases' deadlines — when one falls due it tells the case, which records
 /// the miss once. Deadlines that fell due while the system was down fire at start-up, on the first check.
 /// </summary>
-public sealed class UnitActor : ReceivePersistentActor, IWithTimers
+public sealed class UnitActor : MeteredPersistentActor, IWithTimers
 {
     private readonly string _unitId;
     private readonly UnitActorSettings _settings;
@@ -24,7 +24,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, DateTimeOffset> _missReported = new(StringComparer.Ordinal);
     private readonly SnapshotSchedule _snapshots;
 
-    public UnitActor(string unitId, UnitActorSettings settings, IActorRef cases)
+    public UnitActor(string unitId, UnitActorSettings settings, IActorRef cases) : base("unit")
     {
         _unitId = unitId;
         _settings = settings;
@@ -68,7 +68,7 @@ public sealed class UnitActor : ReceivePersistentActor, IWithTimers
         }
         var replyTo = Sender;
         // PersistAsync: a busy window or bureau keeps taking syncs while earlier ones are written (the journal batches them).
-        PersistAsync(new UnitCaseViewUpdated(view), e =>
+        PersistAsyncMeasured(new UnitCaseViewUpdated(view), e =>
         {
             Apply(e.View);
             replyTo.Tell(ack);

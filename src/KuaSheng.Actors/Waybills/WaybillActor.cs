@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Actors.Waybills;
@@ -12,7 +13,7 @@ namespace KuaSheng.Actors.Waybills;
 /// event seen. Carrier events are idempotent here (the same status at the same time is one event) and reach their
 /// case at least once: each is re-sent until the case answers, also after a restart.
 /// </summary>
-public sealed class WaybillActor : ReceivePersistentActor, IWithTimers
+public sealed class WaybillActor : MeteredPersistentActor, IWithTimers
 {
     private readonly string _number;
     private readonly IActorRef _cases;
@@ -26,7 +27,7 @@ public sealed class WaybillActor : ReceivePersistentActor, IWithTimers
     private string? _mailingId;
     private CarrierStatus? _last;
 
-    public WaybillActor(string number, IActorRef cases, TimeSpan redelivery, TimeSpan askTimeout, TimeSpan passivateAfter)
+    public WaybillActor(string number, IActorRef cases, TimeSpan redelivery, TimeSpan askTimeout, TimeSpan passivateAfter) : base("waybill")
     {
         _number = number;
         _cases = cases;
@@ -44,7 +45,7 @@ public sealed class WaybillActor : ReceivePersistentActor, IWithTimers
         Command<Delivered>(d =>
         {
             _inFlight.Remove(d.Key);
-            if (_undelivered.ContainsKey(d.Key)) Persist(new CarrierEventDelivered(d.Key.Item1, d.Key.Item2), Apply);
+            if (_undelivered.ContainsKey(d.Key)) PersistMeasured(new CarrierEventDelivered(d.Key.Item1, d.Key.Item2), Apply);
         });
         Command<NotDelivered>(d => _inFlight.Remove(d.Key));
         Command<Redeliver>(_ => DeliverPending());
@@ -63,34 +64,34 @@ public sealed class WaybillActor : ReceivePersistentActor, IWithTimers
         if (_caseId is null)
         {
             var replyTo = Sender;
-            Persist(new WaybillRegistered(r.CaseId, r.MailingId), e =>
+            PersistMeasured(new WaybillRegistered(r.CaseId, r.MailingId), e =>
             {
                 Apply(e);
-                replyTo.Tell(new WaybillReserved(_number, r.CaseId, r.MailingId));
+                Answer(replyTo, r, new WaybillReserved(_number, r.CaseId, r.MailingId));
             });
         }
-        else if (_caseId == r.CaseId && _mailingId == r.MailingId) Sender.Tell(new WaybillReserved(_number, r.CaseId, r.MailingId));
-        else Sender.Tell(new WaybillTaken(_number));
+        else if (_caseId == r.CaseId && _mailingId == r.MailingId) Answer(Sender, r, new WaybillReserved(_number, r.CaseId, r.MailingId));
+        else Answer(Sender, r, new WaybillTaken(_number));
     }
 
     private void Track(TrackWaybill t)
     {
         if (_caseId is null)
         {
-            Sender.Tell(new WaybillUnknown(_number));
+            Answer(Sender, t, new WaybillUnknown(_number));
             return;
         }
         var key = (t.Status, t.At);
         if (_seen.Contains(key))
         {
-            Sender.Tell(new TrackingAccepted(_number, _caseId, Duplicate: true));
+            Answer(Sender, t, new TrackingAccepted(_number, _caseId, Duplicate: true));
             return;
         }
         var replyTo = Sender;
-        Persist(new CarrierEventAccepted(t.Status, t.At, t.SignedBy), e =>
+        PersistMeasured(new CarrierEventAccepted(t.Status, t.At, t.SignedBy), e =>
         {
             Apply(e);
-            replyTo.Tell(new TrackingAccepted(_number, _caseId!, Duplicate: false));
+            Answer(replyTo, t, new TrackingAccepted(_number, _caseId!, Duplicate: false));
             DeliverPending();
         });
     }

@@ -10,7 +10,8 @@ public sealed class ShardingUnavailable(string message) : Exception(message);
 /// Where shards and entities are, asked of the node's shard regions (Akka.Cluster.Sharding): the regions' shards with
 /// their entity counts across the cluster (the coordinator's <see cref="GetClusterShardingStats"/>), and one entity's
 /// shard (from the region's own message extractor, via <see cref="GetEntityLocation"/>: the hashing is not repeated
-/// here), the node hosting that shard and whether the entity runs now.
+/// here), the node hosting that shard and whether the entity runs now; and this node's own shards with their entity
+/// counts (<see cref="Local"/>, for the metrics).
 /// </summary>
 public sealed class ShardingLookup(ActorSystem system)
 {
@@ -37,6 +38,13 @@ public sealed class ShardingLookup(ActorSystem system)
             .OrderBy(s => s.ShardId, ShardIdOrder.Instance).ToList();
         return new RegionView(typeName, shards, unanswered);
     }
+
+    /// <summary>The shards of <paramref name="typeName"/> hosted on this node and their running entities: the local
+    /// region's own figures (<see cref="GetShardRegionStats"/>: no coordinator, no other node is asked). Empty on a node
+    /// that only proxies the type; a shard that did not answer in time is in <see cref="ShardRegionStats.Failed"/>.</summary>
+    /// <exception cref="AskTimeoutException">The region did not answer.</exception>
+    public Task<ShardRegionStats> Local(string typeName, CancellationToken ct) =>
+        ClusterSharding.Get(system).ShardRegion(typeName).Ask<ShardRegionStats>(GetShardRegionStats.Instance, AskTimeout, ct);
 
     /// <summary>The entity's shard, the node hosting it (null when not allocated) and whether it runs; null when the
     /// region's extractor gives the id no shard.</summary>

@@ -19,7 +19,8 @@ public abstract class EntityTestKit : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
-    protected EntityTestKit() : base(Hocon)
+    /// <param name="config">Settings that take precedence over <see cref="Hocon"/> (e.g. another journal).</param>
+    protected EntityTestKit(Config? config = null) : base(config is null ? Hocon : config.WithFallback(Hocon))
     {
         Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, CaseContext.ChinaOffset)); // Monday
     }
