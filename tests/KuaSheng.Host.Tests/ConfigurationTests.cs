@@ -35,6 +35,13 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Sqlite_durability_is_full_by_default_and_normal_when_configured()
+    {
+        Assert.Equal(SqliteSynchronous.Full, OptionsOf().SqliteSynchronous);
+        Assert.Equal(SqliteSynchronous.Normal, OptionsOf("--KuaSheng:SqliteSynchronous=Normal").SqliteSynchronous);
+    }
+
+    [Fact]
     public void Default_is_the_single_node_configuration()
     {
         var builder = KuaShengNode.CreateBuilder([], TextWriter.Null);

@@ -175,7 +175,7 @@ public static class KuaShengAkka
             return builder;
         }
         var connectionString = options.SqliteConnectionString();
-        SqliteSetup.Prepare(connectionString);
+        SqliteSetup.Prepare(connectionString, options.SqliteSynchronous);
         var pragmas = SqliteSetup.Pragmas(connectionString);
         var sqlite = new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(c => SqliteSetup.OnOpened(c, pragmas), (c, ct) => SqliteSetup.OnOpenedAsync(c, pragmas, ct));

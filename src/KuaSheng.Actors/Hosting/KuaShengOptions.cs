@@ -3,6 +3,16 @@ namespace KuaSheng.Actors.Hosting;
 /// <summary>Which database the journal, snapshots and read models live in.</summary>
 public enum DatabaseKind { Sqlite, PostgreSql }
 
+/// <summary>When an embedded SQLite database syncs its writes to disk (<c>PRAGMA synchronous</c>, WAL mode).</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Every commit is synced before it is answered: an answered command survives a power cut.</summary>
+    Full,
+    /// <summary>The WAL is synced at checkpoints only: an answered command survives a crash of the process, not of
+    /// the machine (the last commits before a checkpoint may be lost; the file stays consistent).</summary>
+    Normal,
+}
+
 /// <summary>What an operator sets for a node (configuration section <c>KuaSheng</c>); everything else is wiring.</summary>
 public sealed class KuaShengOptions
 {
@@ -10,6 +20,10 @@ public sealed class KuaShengOptions
     public string DataDir { get; set; } = "./data";
 
     public DatabaseKind Database { get; set; } = DatabaseKind.Sqlite;
+
+    /// <summary>How durable a commit to the embedded database is (<c>KuaSheng:SqliteSynchronous</c>): <c>Full</c> by
+    /// default (docs/benchmarks.md has the cost measured against <c>Normal</c>).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>PostgreSQL connection string when <see cref="Database"/> is PostgreSql; for SQLite, derived from DataDir when empty.</summary>
     public string? ConnectionString { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -8,8 +9,13 @@ namespace KuaSheng.Actors.Hosting;
 /// so it is set once and stays. <see cref="OnOpened"/> gives every connection to the file its per-connection settings.</summary>
 public static class SqliteSetup
 {
-    public static void Prepare(string connectionString)
+    /// <summary>The synchronous mode of each database file a node prepared, by its connection string: every connection
+    /// to the file (journal, read models, idempotency records) commits the same way.</summary>
+    private static readonly ConcurrentDictionary<string, SqliteSynchronous> Modes = new(StringComparer.Ordinal);
+
+    public static void Prepare(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
+        Modes[connectionString] = synchronous;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
@@ -26,13 +32,13 @@ public static class SqliteSetup
     /// which retries within a millisecond or two, for as long as the connection string's Default Timeout. Without it
     /// Microsoft.Data.Sqlite retries on its own and sleeps 150 ms before each retry, so every collision between the
     /// journal, the idempotency records and the read model cost 150 ms (docs/benchmarks.md, issue #6).
-    /// synchronous = NORMAL: in WAL mode a commit is written to the WAL but not fsynced; the WAL is synced at checkpoints.
-    /// A commit survives a crash of the process (the data is in the OS); an OS crash or power cut may lose the last
-    /// commits before a checkpoint, never the file's consistency. FULL fsyncs every commit while holding SQLite's one
-    /// write lock (~3.4 ms on this disk), which capped the whole node at a few hundred transactions per second.
+    /// synchronous: the file's mode as prepared (<see cref="SqliteSynchronous"/>; FULL for a file no node prepared).
+    /// FULL syncs the WAL at every commit (~3.4 ms on this disk, while holding SQLite's one write lock); the journal
+    /// writes the events of all commands waiting for it in one transaction, so one sync serves many commands.
     /// </summary>
     public static string Pragmas(string connectionString) =>
-        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; PRAGMA synchronous = NORMAL;";
+        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; " +
+        $"PRAGMA synchronous = {(Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full) == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
 
     public static void OnOpened(DbConnection connection, string pragmas)
     {

@@ -16,10 +16,15 @@ namespace KuaSheng.Bench.Suite;
 /// </summary>
 internal static class FrameworkLimit
 {
+    public static SqliteSynchronous NodeDurability() =>
+        Enum.TryParse<SqliteSynchronous>(Environment.GetEnvironmentVariable("KuaSheng__SqliteSynchronous"), ignoreCase: true, out var mode)
+            ? mode : new KuaShengOptions().SqliteSynchronous;
+
     /// <param name="hocon">Settings tried on top of the node's (experiments: batch size, parallelism...).</param>
     public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure, string hocon = "")
     {
-        var options = new KuaShengOptions { DataDir = dataDir };
+        // The node's durability: KuaSheng__SqliteSynchronous in the environment reaches the node and this alike.
+        var options = new KuaShengOptions { DataDir = dataDir, SqliteSynchronous = NodeDurability() };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("framework-limit", (akka, _) => akka
