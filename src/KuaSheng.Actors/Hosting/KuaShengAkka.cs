@@ -180,6 +180,7 @@ public static class KuaShengAkka
         var sqlite = new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(c => SqliteSetup.OnOpened(c, pragmas), (c, ct) => SqliteSetup.OnOpenedAsync(c, pragmas, ct));
         builder.WithSqlPersistence(sqlite, databaseMapping: DatabaseMapping.Sqlite, autoInitialize: true, journalBuilder: TagForReadModels);
+        builder.WithActors((system, _) => system.ActorOf(SqliteCheckpointer.Props(connectionString), "sqlite-checkpointer"));
         // With DataOptions the plugin's provider-name stays empty, and the journal's indexes (persistence id and sequence
         // number) are created only for a named provider: without them every recovery scanned the whole journal.
         builder.AddHocon($"""

@@ -32,12 +32,14 @@ public static class SqliteSetup
     /// which retries within a millisecond or two, for as long as the connection string's Default Timeout. Without it
     /// Microsoft.Data.Sqlite retries on its own and sleeps 150 ms before each retry, so every collision between the
     /// journal, the idempotency records and the read model cost 150 ms (docs/benchmarks.md, issue #6).
+    /// wal_autocheckpoint = 0: the WAL is copied back into the file by <see cref="SqliteCheckpointer"/> in the background,
+    /// not inside a commit; a connection that opens the file without a node running (tools) checkpoints on close.
     /// synchronous: the file's mode as prepared (<see cref="SqliteSynchronous"/>; FULL for a file no node prepared).
     /// FULL syncs the WAL at every commit (~3.4 ms on this disk, while holding SQLite's one write lock); the journal
     /// writes the events of all commands waiting for it in one transaction, so one sync serves many commands.
     /// </summary>
     public static string Pragmas(string connectionString) =>
-        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; " +
+        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; PRAGMA wal_autocheckpoint = 0; " +
         $"PRAGMA synchronous = {(Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full) == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
 
     public static void OnOpened(DbConnection connection, string pragmas)
@@ -52,5 +54,14 @@ public static class SqliteSetup
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One passive checkpoint of the file's WAL (<see cref="SqliteCheckpointer"/>).</summary>
+    public static async Task CheckpointAsync(string connectionString)
+    {
+        await using var connection = await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync();
     }
 }
