@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Persistence;
-using Akka.TestKit;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Domain.Access;
@@ -10,20 +9,9 @@ namespace KuaSheng.Actors.Tests.Entities;
 
 /// <summary>A caller's step in one message (<see cref="CaseStep"/>): the case decides whether the caller may take it,
 /// against the state it decides on, and answers exactly once; what it refuses leaves its journal as it was.</summary>
-public class CaseStepTests : EntityTestKit
+public class CaseStepTests : CaseTestKit
 {
-    private readonly TestProbe _units;
-    private readonly TestProbe _waybills;
-
-    public CaseStepTests()
-    {
-        _units = CreateTestProbe();
-        _waybills = CreateTestProbe();
-    }
-
     private static readonly CommandActor Typed = new("typed", "by-the-api", null);
-
-    private IActorRef Case(string id) => Sys.ActorOf(CaseProps(id, CaseSettings(), _units.Ref, _waybills.Ref), $"case-{id}-{Guid.NewGuid():N}");
 
     private CaseReply Ask(IActorRef actor, object message)
     {
@@ -92,9 +80,9 @@ public class CaseStepTests : EntityTestKit
         var step = new CaseStep("s2", "k:9", new RegisterMailing(null, MailingPurpose.Originals, "EMS", " ea 1234 5678 5cn", Typed), integration);
 
         actor.Tell(step, TestActor);
-        var reserve = _waybills.ExpectMsg<ReserveWaybill>();
+        var reserve = Waybills.ExpectMsg<ReserveWaybill>();
         Assert.Equal(("EA123456785CN", "m-EA123456785CN"), (reserve.WaybillNumber, reserve.MailingId));
-        _waybills.Reply(new WaybillReserved("EA123456785CN", "s2", "m-EA123456785CN"));
+        Waybills.Reply(new WaybillReserved("EA123456785CN", "s2", "m-EA123456785CN"));
         var reply = ExpectMsg<CaseReply>();
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal("integration:platform@qj-window", reply.State!.Timeline.Single(t => t.Type == "mailing-registered").By);
@@ -102,7 +90,7 @@ public class CaseStepTests : EntityTestKit
         var again = Ask(actor, step);
         Assert.True(again.Duplicate);
         Assert.Equal(reply.State.Version, again.State!.Version);
-        _waybills.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Waybills.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -115,7 +103,7 @@ public class CaseStepTests : EntityTestKit
             new Caller(Roles.Window, "w-1", ["qj-window"])));
         Assert.Equal(RefusalCodes.ValidationFailed, invalid.Refusal!.Code);
         Assert.True(invalid.Refusal.Errors!.ContainsKey("waybillNumber"));
-        _waybills.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Waybills.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Assert.Equal(written, JournalCount("s3"));
     }
 }
