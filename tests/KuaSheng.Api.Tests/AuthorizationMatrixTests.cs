@@ -71,6 +71,108 @@ public sealed class AuthorizationMatrixTests(ApiNode node)
     }
 
     [Fact]
+    public async Task An_unknown_case_is_404_for_every_caller_and_step_before_anything_else_is_checked()
+    {
+        const string unknown = "0000000000000000";
+        var wrong = new List<string>();
+        foreach (var (method, path, body, _) in Endpoints.Append(("POST", "/mailings", new { purpose = "result", carrier = "EMS", waybillNumber = "EA123456789CN" }, [])))
+        foreach (var (name, role, unit, units) in Callers)
+        {
+            using var client = node.Client(role, unit, units);
+            var url = $"/api/v1/cases/{unknown}{path}";
+            var response = method == "GET" ? await client.Get(url) : await client.Post(url, body ?? new { });
+            if (response.Status != HttpStatusCode.NotFound || response.Code != "not-found" || response.Text("detail") != $"Case {unknown} was not found.")
+                wrong.Add($"{name} {method} {path}: should be 404 naming the case, got {response}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task A_caller_who_may_not_take_a_step_is_told_so_before_the_body_is_checked()
+    {
+        using var window = node.Client("window", "qj-window");
+        var created = await window.Post("/api/v1/cases", Application("1-6", QijiangId), Guid.NewGuid().ToString());
+        var id = created.Text("caseId");
+        var badWaybill = new { purpose = "result", carrier = "EMS", waybillNumber = "EA123456789CN" };
+
+        using var otherWindow = node.Client("window", "town-500110001");
+        var forbidden = await otherWindow.Post($"/api/v1/cases/{id}/mailings", badWaybill);
+        Expect(forbidden, HttpStatusCode.Forbidden);
+        Assert.Equal($"A window of town-500110001 may not take this step on case {id}.", forbidden.Text("detail"));
+        using var carrier = node.Client("carrier");
+        var byCarrier = await carrier.Post($"/api/v1/cases/{id}/result-delivery", new { method = "mail", waybillNumber = "x" });
+        Expect(byCarrier, HttpStatusCode.Forbidden);
+        Assert.Equal($"A carrier of no unit may not take this step on case {id}.", byCarrier.Text("detail"));
+        using var twoUnits = node.Client("integration", null, "qj-notary", "town-500110001");
+        var byTwo = await twoUnits.Post($"/api/v1/cases/{id}/form-review", new { passed = true });
+        Assert.Equal($"A integration of qj-notary,town-500110001 may not take this step on case {id}.", byTwo.Text("detail"));
+
+        var invalid = await window.Post($"/api/v1/cases/{id}/result-delivery", new { method = "mail", waybillNumber = "EA123456789CN" });
+        Expect(invalid, HttpStatusCode.BadRequest);
+        Assert.NotNull(invalid.Navigate("errors.waybillNumber"));
+        var invalidMailing = await window.Post($"/api/v1/cases/{id}/mailings", badWaybill);
+        Expect(invalidMailing, HttpStatusCode.BadRequest);
+        Assert.Contains("check digit", invalidMailing.Text("errors.waybillNumber.0"));
+    }
+
+    [Fact]
+    public async Task A_leg_is_decided_by_its_own_unit_and_any_leg_unit_may_suspend()
+    {
+        using var op = node.Client("operator");
+        var registered = await op.Post("/api/v1/units",
+            new { name = "四川省社会保险事业管理局", region = "510000", level = "external", kind = "department", items = new[] { "1-7" } });
+        var sichuan = registered.Text("id");
+        using var window = node.Client("window", "qj-window");
+        var id = await ReceiveAndForward(window, Application("1-7", IdNumber("51010719880305002"), mode: "joint", counterpartRegion: "510107"));
+        using var transferOut = node.Client("officer", sichuan);
+        using var transferIn = node.Client("integration", null, "qj-notary", "qj-hrss");
+
+        Expect(await transferOut.Post($"/api/v1/cases/{id}/legs/leg1/acceptance", new { accepted = true }), HttpStatusCode.Forbidden);
+        Expect(await transferOut.Post($"/api/v1/cases/{id}/legs/leg1/decision", new { outcome = "approved" }), HttpStatusCode.Forbidden);
+        Expect(await transferIn.Post($"/api/v1/cases/{id}/legs/leg2/acceptance", new { accepted = true }), HttpStatusCode.Forbidden);
+        Expect(await transferIn.Post($"/api/v1/cases/{id}/legs/leg9/acceptance", new { accepted = true }), HttpStatusCode.Forbidden);
+        var accepted = await transferIn.Post($"/api/v1/cases/{id}/legs/leg1/acceptance", new { accepted = true });
+        Expect(accepted, HttpStatusCode.OK);
+        // An integration acting for several units is recorded as the one that takes part in the case.
+        Assert.Contains(accepted.Navigate("timeline")!.AsArray(), t => t!["type"]!.ToString() == "leg-accepted" && t["by"]!.ToString().EndsWith("@qj-hrss", StringComparison.Ordinal));
+        Assert.Equal("validation-failed", (await transferOut.Post($"/api/v1/cases/{id}/suspension", new { kind = "other", reason = " " })).Code);
+        Assert.Equal("validation-failed", (await transferOut.Post($"/api/v1/cases/{id}/mailings",
+            new { purpose = "result", carrier = "EMS", waybillNumber = "EA123456789CN" })).Code);
+    }
+
+    [Fact]
+    public async Task Only_the_rated_unit_records_the_rectification_and_sees_what_its_role_may_see()
+    {
+        using var window = node.Client("window", "qj-window");
+        using var hrss = node.Client("officer", "qj-hrss");
+        var id = await ReceiveAndForward(window, Application("1-6", QijiangId, name: "李四"));
+        Expect(await hrss.Post($"/api/v1/cases/{id}/legs/leg1/acceptance", new { accepted = true }), HttpStatusCode.OK);
+        Expect(await hrss.Post($"/api/v1/cases/{id}/legs/leg1/decision", new { outcome = "approved", resultDocument = new { title = "决定书", number = "QJ-2026-777" } }), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/result-delivery", new { method = "pickup" }), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/result-collected"), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/rating", new { level = "dissatisfied", comment = "排队太久" }), HttpStatusCode.OK);
+
+        (string Name, string Role, string? Unit, string[] Units)[] callers = [.. Callers, ("officer-of-the-rated-window", "officer", "qj-window", [])];
+        string[] allowed = [.. Receiving, "officer-of-the-rated-window"];
+        var wrong = new List<string>();
+        foreach (var (name, role, unit, units) in callers)
+        {
+            using var client = node.Client(role, unit, units);
+            var response = await client.Post($"/api/v1/cases/{id}/rectification", new { note = " " });
+            var may = allowed.Contains(name);
+            if ((response.Status == HttpStatusCode.Forbidden) == may || (may && response.Code != "validation-failed"))
+                wrong.Add($"{name}: {(may ? "should reach the rule on the note" : "should be 403")}, got {response}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+        using var rated = node.Client("officer", "qj-window");
+        var rectified = await rated.Post($"/api/v1/cases/{id}/rectification", new { note = "增设取号机并电话回访" });
+        Expect(rectified, HttpStatusCode.OK);
+        Assert.Equal("李*", rectified.Text("applicant.name")); // an officer of the window unit is not involved in the case
+        Assert.Equal("李四", (await window.Get($"/api/v1/cases/{id}")).Text("applicant.name"));
+    }
+
+    [Fact]
     public async Task Only_windows_and_integrations_of_the_receiving_unit_submit_and_only_carriers_post_tracking()
     {
         foreach (var (name, role, unit, units) in Callers)

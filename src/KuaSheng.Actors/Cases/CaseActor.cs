@@ -6,6 +6,7 @@ using KuaSheng.Actors.Metrics;
 using KuaSheng.Actors.Persistence;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Actors.Cases;
@@ -70,7 +71,8 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     private void Ready()
     {
-        Command<CaseRequest>(Handle);
+        Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null));
+        Command<CaseStep>(step => Handle(step.CommandId, step.Command, step.Caller));
         Command<GetCaseState>(_ => Sender.Tell(_state is null
             ? new CaseReply(_caseId, null, Refusal.NotFound($"Case {_caseId}"))
             : new CaseReply(_caseId, _state, null)));
@@ -97,31 +99,43 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Old snapshots of case {0} were not deleted", _caseId));
     }
 
-    private void Handle(CaseRequest request)
+    /// <summary>Every branch answers exactly once: here, or when the waybill reservation or the write it starts
+    /// completes or fails (<see cref="ReserveWaybill"/>, <see cref="PersistDecision"/>, <see cref="OnPersistFailure"/>).</summary>
+    private void Handle(string commandId, CaseCommand command, Caller? caller)
     {
-        if (_recent.Contains(request.CommandId))
+        var replyTo = Sender;
+        if (_recent.Contains(commandId))
         {
-            Answer(Sender, request.Command, new CaseReply(_caseId, _state, null, Duplicate: true));
+            Answer(replyTo, command, new CaseReply(_caseId, _state, null, Duplicate: true));
             return;
         }
-        var decision = CaseDecider.Decide(_state, request.Command, DecisionContext);
+        var (admitted, refusal) = Admit(command, caller);
+        var decision = refusal is null ? CaseDecider.Decide(_state, admitted!, DecisionContext) : CaseDecision.Refused(refusal);
         if (decision.Refusal is not null)
         {
-            Answer(Sender, request.Command, new CaseReply(_caseId, null, decision.Refusal));
+            Answer(replyTo, command, new CaseReply(_caseId, null, decision.Refusal));
             return;
         }
         if (decision.Events.Count == 0)
         {
-            Answer(Sender, request.Command, new CaseReply(_caseId, _state, null));
+            Answer(replyTo, command, new CaseReply(_caseId, _state, null));
             return;
         }
+        var request = new CaseRequest(_caseId, commandId, admitted!);
         if (decision.Events.OfType<MailingRegistered>().FirstOrDefault() is { } mailing)
-        {
-            ReserveWaybill(request, mailing, Sender);
-            return;
-        }
-        PersistDecision(request, decision, Sender);
+            ReserveWaybill(request, mailing, replyTo);
+        else
+            PersistDecision(request, decision, replyTo);
     }
+
+    /// <summary>A request comes authorized by its sender. A caller's step is admitted by the domain's rule against the
+    /// very state it is decided on; on a case that does not exist it is not found, whoever asks, and nothing is written.</summary>
+    private (CaseCommand? Command, Refusal? Refusal) Admit(CaseCommand command, Caller? caller) => caller switch
+    {
+        null => (command, null),
+        _ when _state is null => (null, Refusal.NotFound($"Case {_caseId}")),
+        _ => CaseAdmission.Admit(caller, _state, command),
+    };
 
     /// <summary>A waybill belongs to one case: reserve it before recording the mailing. Other messages wait.</summary>
     private void ReserveWaybill(CaseRequest request, MailingRegistered mailing, IActorRef replyTo)
@@ -197,7 +211,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     protected override bool AroundReceive(Receive receive, object message)
     {
-        _recoveryWaiters.Note(IsRecoveryFinished, message is CaseRequest or GetCaseState, Sender);
+        _recoveryWaiters.Note(IsRecoveryFinished, message is CaseRequest or CaseStep or GetCaseState, Sender);
         return base.AroundReceive(receive, message);
     }
 

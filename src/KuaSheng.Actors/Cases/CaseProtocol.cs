@@ -1,3 +1,4 @@
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Actors.Cases;
@@ -8,8 +9,16 @@ public interface IWithCaseId
 }
 
 /// <summary>A command for a case with the id that makes it idempotent: the same command id is answered again, never
-/// applied twice (for carrier events and deadline misses the sender derives it from the fact itself).</summary>
+/// applied twice (for carrier events and deadline misses the sender derives it from the fact itself). Its sender has
+/// authorized it: a timer, a carrier report, a calendar recount, or the API for a submission or a public rating.</summary>
 public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Command) : IWithCaseId, IKuaShengMessage;
+
+/// <summary>A caller's step on an existing case, in one message: the case decides whether <paramref name="Caller"/> may
+/// take it against the state it then decides on (<see cref="CaseAdmission"/>), and records it as the caller's unit on
+/// the case (whatever <c>Command.By</c> says). Idempotent by <paramref name="CommandId"/> like <see cref="CaseRequest"/>;
+/// answered with a <see cref="CaseReply"/> (not-found for a case that does not exist) or <see cref="CaseUnavailable"/>.
+/// A type of its own, so that a node that does not know it refuses it rather than skip the check.</summary>
+public sealed record CaseStep(string CaseId, string CommandId, CaseCommand Command, Caller Caller) : IWithCaseId, IKuaShengMessage;
 
 /// <summary>Asks for the case as it is now.</summary>
 public sealed record GetCaseState(string CaseId) : IWithCaseId, IKuaShengMessage;

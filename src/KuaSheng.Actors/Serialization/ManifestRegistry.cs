@@ -82,6 +82,7 @@ public static class ManifestRegistry
         ("cp.una", typeof(CaseUnavailable)),
         ("cp.jev", typeof(CaseJournalEvent)),
         ("cp.snp", typeof(CaseSnapshot)),
+        ("cp.stp", typeof(CaseStep)),
 
         // ── Unit protocol (KuaSheng.Actors.Units) ──────────────────────────────────────────────────────────────
         ("up.syn", typeof(SyncCaseToUnit)),

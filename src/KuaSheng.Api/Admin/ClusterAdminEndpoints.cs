@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using KuaSheng.Actors.ReadModel;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

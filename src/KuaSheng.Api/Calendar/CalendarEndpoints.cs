@@ -3,6 +3,7 @@ using KuaSheng.Actors.Reference;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Calendar;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

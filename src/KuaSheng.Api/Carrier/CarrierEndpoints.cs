@@ -5,6 +5,7 @@ using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Waybills;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Validation;
 using Microsoft.AspNetCore.Builder;

@@ -5,12 +5,14 @@ using KuaSheng.Actors.Time;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Http;
 
 namespace KuaSheng.Api.Cases;
 
-/// <summary>The shared path of every case step: who is calling, what the case is now, may they, then the command.</summary>
+/// <summary>The shared path of every case step: who is calling, the command, one ask; the case decides whether the caller
+/// may take it (<see cref="CaseAdmission"/>) against the state it decides on.</summary>
 public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore reference, IClock clock, CaseIds ids)
 {
 
@@ -45,30 +47,16 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
             : TypedResults.Ok(view);
     }
 
-    /// <summary>Runs one step on an existing case: 401 without a caller, 404 for an unknown case, 403 when the
-    /// caller's unit has no part in this step, 400 for a body the step cannot use, else the case's answer.</summary>
-    public async Task<IResult> Step(HttpContext http, string caseId, Func<Caller, CaseState, bool> allowed,
-        Func<Caller, CaseState, (CaseCommand? Command, IResult? Invalid)> build)
+    /// <summary>Runs one step on an existing case in one ask: 401 without a caller, 404 for an id that cannot be a case;
+    /// the case answers the rest (404 when it does not exist, 403 when the caller has no part in this step, 400 for
+    /// input the step cannot use, else its state after the step). <paramref name="build"/> gets the caller, never the
+    /// state: what depends on the state (the unit the caller acts as) the case fills in.</summary>
+    public async Task<IResult> Step(HttpContext http, string caseId, Func<Caller, CaseCommand> build)
     {
         if (Caller.From(http.User) is not { } caller)
             return Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
         if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
-        var current = await gateway.Get(caseId, http.RequestAborted);
-        if (current.Unavailable is { } why) return Problem.Unavailable(why);
-        if (current.State is null) return Problem.NotFound($"Case {caseId} was not found.");
-        if (!allowed(caller, current.State))
-            return Problem.Forbidden($"A {caller.Role} of {string.Join(",", caller.Units.DefaultIfEmpty("no unit"))} may not take this step on case {caseId}.");
-        var (command, invalid) = build(caller, current.State);
-        if (invalid is not null) return invalid;
-        var answer = await gateway.Send(caseId, CommandId(http, caller), command!, http.RequestAborted);
+        var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller, http.RequestAborted);
         return Answer(answer, caller);
     }
-
-    public static (CaseCommand?, IResult?) Ok(CaseCommand command) => (command, null);
-
-    public static (CaseCommand?, IResult?) Invalid(string field, string message) => (null, Problem.Validation(field, message));
-
-    /// <summary>The unit a caller acts as on this case (for the timeline): its unit that takes part.</summary>
-    public static CommandActor ActorOn(Caller caller, CaseState s) =>
-        caller.AsActor(caller.Units.FirstOrDefault(u => u == s.ReceivingUnitId || s.Legs.Any(l => l.UnitId == u)));
 }

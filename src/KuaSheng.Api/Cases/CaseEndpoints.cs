@@ -1,6 +1,7 @@
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Intake;
 using Microsoft.AspNetCore.Builder;
@@ -22,11 +23,11 @@ public static class CaseEndpoints
 
     private static async Task<IResult> Submit(HttpContext http, SubmitCaseBody body, CaseEndpointSupport support)
     {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Window, Roles.Integration))
+        if (Caller.From(http.User) is not { } caller || !CaseAccess.MaySubmit(caller))
             return Problem.Forbidden("Only windows and integrations receive applications.");
         if (caller.Role == Roles.Window && body.Channel != Channel.Window)
             return Problem.Validation("channel", "A window receives applications on channel window.");
-        if (body.Channel != Channel.Online && !caller.ActsFor(body.ReceivingUnitId))
+        if (!CaseAccess.MaySubmitFor(caller, body.Channel, body.ReceivingUnitId))
             return Problem.Forbidden($"You may not receive applications for unit {body.ReceivingUnitId ?? "(none given)"}.");
         if (body.Applicant is null) return Problem.Validation("applicant", "The applicant (申请人) is required.");
         if (body.Delivery is null) return Problem.Validation("delivery", "Choose how the result is delivered (mail, electronic or pickup).");

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using KuaSheng.Actors;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Hosting;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Api.Cases;
@@ -16,8 +17,13 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>A command its sender has authorized (a submission, a public rating, a calendar recount).</summary>
     public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct) =>
         Ask(new CaseRequest(caseId, commandId, command), ct);
+
+    /// <summary>A caller's step: the case decides whether the caller may take it.</summary>
+    public Task<CaseAnswer> Step(string caseId, string commandId, CaseCommand command, Caller caller, CancellationToken ct) =>
+        Ask(new CaseStep(caseId, commandId, command, caller), ct);
 
     public Task<CaseAnswer> Get(string caseId, CancellationToken ct) => Ask(new GetCaseState(caseId), ct);
 

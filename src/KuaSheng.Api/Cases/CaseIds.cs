@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KuaSheng.Api.Auth;
+using KuaSheng.Domain.Access;
 
 namespace KuaSheng.Api.Cases;
 

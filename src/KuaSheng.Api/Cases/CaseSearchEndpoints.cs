@@ -3,6 +3,7 @@ using KuaSheng.Actors.ReadModel;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -3,6 +3,7 @@ using KuaSheng.Actors.Reference;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Catalogue;
 using KuaSheng.Domain.Catalogue.Source;
 using KuaSheng.Domain.Deadlines;

@@ -4,6 +4,7 @@ using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Json;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

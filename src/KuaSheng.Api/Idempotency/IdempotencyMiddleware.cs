@@ -4,6 +4,7 @@ using System.Text;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -2,6 +2,7 @@ using KuaSheng.Actors.ReadModel;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

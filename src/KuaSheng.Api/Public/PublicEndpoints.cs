@@ -21,34 +21,35 @@ public static class PublicEndpoints
         return api;
     }
 
-    private static async Task<(CaseState? State, IResult? Problem)> Find(string caseNumber, string? queryCode, CaseEndpointSupport support, CancellationToken ct)
-    {
-        var caseId = CaseIds.CaseIdOf(caseNumber);
-        if (caseId is null || !support.Ids.Matches(caseId, queryCode)) return (null, NotFound());
-        var answer = await support.Gateway.Get(caseId, ct);
-        if (answer.Unavailable is { } why) return (null, Problems.Problem.Unavailable(why));
-        return answer.State is null ? (null, NotFound()) : (answer.State, null);
-    }
-
-    private static IResult NotFound() => Problems.Problem.NotFound("No case matches this case number and query code (办件编号或查询码不正确).");
-
     private static async Task<IResult> Lookup(HttpContext http, string caseNumber, string? queryCode, CaseEndpointSupport support)
     {
-        var (state, problem) = await Find(caseNumber, queryCode, support, http.RequestAborted);
-        return problem ?? TypedResults.Ok(support.View(state!, caller: null));
+        if (CaseIdOf(caseNumber, queryCode, support) is not { } caseId) return NotFound();
+        return Masked(await support.Gateway.Get(caseId, http.RequestAborted), support);
     }
 
+    /// <summary>One ask: the query code is the applicant's authorization, checked here; the case answers not-found
+    /// when it does not exist.</summary>
     private static async Task<IResult> Rate(HttpContext http, string caseNumber, string? queryCode, RatingBody body, CaseEndpointSupport support)
     {
-        var (state, problem) = await Find(caseNumber, queryCode, support, http.RequestAborted);
-        if (problem is not null) return problem;
+        if (CaseIdOf(caseNumber, queryCode, support) is not { } caseId) return NotFound();
         var applicant = new CommandActor("applicant", "public", null);
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
-        var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{state!.CaseId}:{key}";
-        var answer = await support.Gateway.Send(state!.CaseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), http.RequestAborted);
+        var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
+        var rating = new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant);
+        return Masked(await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted), support);
+    }
+
+    private static string? CaseIdOf(string caseNumber, string? queryCode, CaseEndpointSupport support) =>
+        CaseIds.CaseIdOf(caseNumber) is { } caseId && support.Ids.Matches(caseId, queryCode) ? caseId : null;
+
+    private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)
+    {
         if (answer.Unavailable is { } why) return Problems.Problem.Unavailable(why);
+        if (answer.State is null && answer.Refusal is null or { Code: RefusalCodes.NotFound }) return NotFound();
         if (answer.Refusal is { } refusal) return Problems.Problem.From(refusal);
         return TypedResults.Ok(support.View(answer.State!, caller: null));
     }
+
+    private static IResult NotFound() => Problems.Problem.NotFound("No case matches this case number and query code (办件编号或查询码不正确).");
 }

@@ -4,6 +4,7 @@ using KuaSheng.Api.Auth;
 using KuaSheng.Api.Cases;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Tickets;
 using Microsoft.AspNetCore.Builder;

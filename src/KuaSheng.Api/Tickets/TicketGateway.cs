@@ -6,6 +6,7 @@ using KuaSheng.Actors;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Api.Auth;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Tickets;
 

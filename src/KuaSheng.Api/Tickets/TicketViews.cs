@@ -1,5 +1,6 @@
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Api.Auth;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Tickets;
 using KuaSheng.Domain.Validation;
 

@@ -5,6 +5,7 @@ using KuaSheng.Actors.Reference;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Regions;
 using KuaSheng.Domain.Units;
 using Microsoft.AspNetCore.Builder;

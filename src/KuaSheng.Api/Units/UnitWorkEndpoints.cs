@@ -4,6 +4,7 @@ using KuaSheng.Actors.Units;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Catalogue;
 using KuaSheng.Api.Problems;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Deadlines;
 using Microsoft.AspNetCore.Builder;

@@ -36,7 +36,9 @@ public sealed record DecideAcceptance(string LegId, bool Accepted, string? Reaso
 public sealed record DecideLeg(string LegId, DecisionOutcome Outcome, string? Reason, ResultDocument? Result, CommandActor By)
     : CaseCommand(By);
 
-public sealed record RegisterMailing(string MailingId, MailingPurpose Purpose, string Carrier, string WaybillNumber, CommandActor By)
+/// <summary>寄递 of originals or of the result. <paramref name="MailingId"/> null: the mailing is named after its waybill
+/// (<see cref="Mailing.IdOf"/>).</summary>
+public sealed record RegisterMailing(string? MailingId, MailingPurpose Purpose, string Carrier, string WaybillNumber, CommandActor By)
     : CaseCommand(By);
 
 public sealed record RecordCarrierEvent(string WaybillNumber, CarrierStatus Status, DateTimeOffset EventAt, string? SignedBy, CommandActor By)
@@ -44,7 +46,8 @@ public sealed record RecordCarrierEvent(string WaybillNumber, CarrierStatus Stat
 
 public sealed record ReceiveOriginals(CommandActor By) : CaseCommand(By);
 
-/// <summary>送达. For mail, the waybill of a result mailing (registered here when new).</summary>
+/// <summary>送达. For mail, the waybill of a result mailing (registered here when new; <paramref name="MailingId"/> null:
+/// named after its waybill).</summary>
 public sealed record DeliverResult(DeliveryMethod Method, string? WaybillNumber, string? Carrier, string? Url, string? MailingId, CommandActor By)
     : CaseCommand(By);
 

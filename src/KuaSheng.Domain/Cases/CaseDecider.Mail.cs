@@ -14,19 +14,20 @@ public static partial class CaseDecider
         if (Blank(c.WaybillNumber)) return Refusal.Invalid("waybillNumber", "Give the waybill number (运单号).");
         if (s.FindMailingByWaybill(c.WaybillNumber) is not null)
             return Refusal.Conflict($"Waybill {c.WaybillNumber} is already registered on this case.");
-        if (s.Mailings.Any(m => m.MailingId == c.MailingId))
-            return Refusal.Conflict($"Mailing {c.MailingId} already exists.");
+        var mailingId = c.MailingId ?? Mailing.IdOf(c.WaybillNumber);
+        if (s.Mailings.Any(m => m.MailingId == mailingId))
+            return Refusal.Conflict($"Mailing {mailingId} already exists.");
         if (c.Purpose == MailingPurpose.Originals)
         {
             if (!s.NeedsOriginals) return Refusal.Invalid("purpose", "No material of this case is marked as an original to send.");
             if (s.OriginalsReceived) return Refusal.Conflict("The originals have already been received by the home unit.");
             if (!s.Status.IsBeforeDecision()) return Illegal(s, "mail-originals");
-            ch.Emit(new MailingRegistered(c.MailingId, c.Purpose, c.Carrier, c.WaybillNumber, ch.Now, ch.By));
+            ch.Emit(new MailingRegistered(mailingId, c.Purpose, c.Carrier, c.WaybillNumber, ch.Now, ch.By));
             ch.Meet(DeadlineStep.OriginalsMailing);
             return null;
         }
         if (s.Status is not (CaseStatus.Decided or CaseStatus.Delivering)) return Illegal(s, "mail-result");
-        ch.Emit(new MailingRegistered(c.MailingId, c.Purpose, c.Carrier, c.WaybillNumber, ch.Now, ch.By));
+        ch.Emit(new MailingRegistered(mailingId, c.Purpose, c.Carrier, c.WaybillNumber, ch.Now, ch.By));
         return null;
     }
 
@@ -80,7 +81,7 @@ public static partial class CaseDecider
                 if (mailing is { Status: CarrierStatus.Returned or CarrierStatus.Lost })
                     return Refusal.Conflict($"Waybill {c.WaybillNumber} was {mailing.Status.ToKebab()}; send the result again under a new waybill.");
                 if (mailing is null) // the carrier is optional (API.md): given, else named by an S10 number, else unknown
-                    ch.Emit(new MailingRegistered(c.MailingId ?? $"m{s.Mailings.Count + 1}", MailingPurpose.Result,
+                    ch.Emit(new MailingRegistered(c.MailingId ?? Mailing.IdOf(c.WaybillNumber!), MailingPurpose.Result,
                         PostalOperator.CarrierOf(c.Carrier, c.WaybillNumber), c.WaybillNumber!, ch.Now, ch.By));
                 ch.Emit(new ResultDeliveryStarted(DeliveryMethod.Mail, c.WaybillNumber, null, ch.Now, ch.By));
                 if (ch.State.FindMailingByWaybill(c.WaybillNumber!)!.Status == CarrierStatus.Signed) Complete(ch);

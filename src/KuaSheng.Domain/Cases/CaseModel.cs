@@ -38,7 +38,11 @@ public sealed record Mailing(
     CarrierStatus Status,
     IReadOnlyList<CarrierEventRecord> Events,
     string? SignedBy = null,
-    DateTimeOffset? SignedAt = null);
+    DateTimeOffset? SignedAt = null)
+{
+    /// <summary>The id of a mailing its sender did not name: after its waybill.</summary>
+    public static string IdOf(string waybillNumber) => $"m-{waybillNumber}";
+}
 
 /// <param name="WorkingDays">Working days counted from <paramref name="Start"/> to <paramref name="Due"/>: the limit plus any
 /// extension or pause (null on deadlines recorded before it was kept), so the due day can be counted again with another calendar.</param>

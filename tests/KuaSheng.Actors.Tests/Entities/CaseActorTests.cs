@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.TestKit;
 using KuaSheng.Actors.Cases;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
@@ -8,20 +7,8 @@ using KuaSheng.Domain.Deadlines;
 
 namespace KuaSheng.Actors.Tests.Entities;
 
-public class CaseActorTests : EntityTestKit
+public class CaseActorTests : CaseTestKit
 {
-    private readonly TestProbe _units;
-    private readonly TestProbe _waybills;
-
-    public CaseActorTests()
-    {
-        _units = CreateTestProbe();
-        _waybills = CreateTestProbe();
-    }
-
-    private IActorRef Case(string id, int snapshotEvery = 100) =>
-        Sys.ActorOf(CaseProps(id, CaseSettings(snapshotEvery), _units.Ref, _waybills.Ref), $"case-{id}-{Guid.NewGuid():N}");
-
     private CaseReply Send(IActorRef actor, string caseId, string commandId, CaseCommand command)
     {
         actor.Tell(new CaseRequest(caseId, commandId, command), TestActor);
@@ -32,7 +19,7 @@ public class CaseActorTests : EntityTestKit
     private List<SyncCaseToUnit> AckAll(IActorRef actor)
     {
         var seen = new List<SyncCaseToUnit>();
-        while (_units.ReceiveOne(TimeSpan.FromMilliseconds(500)) is SyncCaseToUnit view)
+        while (Units.ReceiveOne(TimeSpan.FromMilliseconds(500)) is SyncCaseToUnit view)
         {
             seen.Add(view);
             actor.Tell(new CaseSyncAck(view.UnitId, view.CaseId, view.CaseVersion));
@@ -61,11 +48,11 @@ public class CaseActorTests : EntityTestKit
     }
 
     [Fact]
-    public void Forwarded_legs_reach_their_units_and_are_resent_until_acknowledged()
+    public void Forwarded_legs_reach_theirUnits_and_are_resent_until_acknowledged()
     {
         var actor = Case("c2");
         Send(actor, "c2", "a", Submission("c2"));
-        var window = _units.ExpectMsg<SyncCaseToUnit>(v => v.UnitId == "qj-window"); // the form-review deadline
+        var window = Units.ExpectMsg<SyncCaseToUnit>(v => v.UnitId == "qj-window"); // the form-review deadline
         Assert.Single(window.Deadlines, d => d.Step == DeadlineStep.FormReview);
         actor.Tell(new CaseSyncAck("qj-window", "c2", window.CaseVersion));
 
@@ -73,7 +60,7 @@ public class CaseActorTests : EntityTestKit
         Send(actor, "c2", "c", new VerifyIdentity(IdentityMethod.Face, true, Clerk));
         // Not acknowledged: the home unit's view comes again, the same version each time.
         var views = new List<SyncCaseToUnit>();
-        _units.FishForMessage(m =>
+        Units.FishForMessage(m =>
         {
             if (m is SyncCaseToUnit { UnitId: "u-home" } v) views.Add(v);
             return views.Count >= 2;
@@ -82,7 +69,7 @@ public class CaseActorTests : EntityTestKit
         Assert.Equal(views[0].CaseVersion, views[1].CaseVersion);
 
         AckAll(actor);
-        _units.ExpectNoMsg(TimeSpan.FromMilliseconds(900)); // acknowledged: no more redelivery
+        Units.ExpectNoMsg(TimeSpan.FromMilliseconds(900)); // acknowledged: no more redelivery
     }
 
     [Fact]
@@ -94,14 +81,14 @@ public class CaseActorTests : EntityTestKit
         Send(actor, "c3", "c", new VerifyIdentity(IdentityMethod.Face, true, Clerk));
 
         actor.Tell(new CaseRequest("c3", "d", new RegisterMailing("m1", MailingPurpose.Originals, "EMS", "EA123456785CN", Clerk)), TestActor);
-        var reserve = _waybills.ExpectMsg<ReserveWaybill>();
+        var reserve = Waybills.ExpectMsg<ReserveWaybill>();
         Assert.Equal(("EA123456785CN", "c3", "m1"), (reserve.WaybillNumber, reserve.CaseId, reserve.MailingId));
-        _waybills.Reply(new WaybillTaken("EA123456785CN"));
+        Waybills.Reply(new WaybillTaken("EA123456785CN"));
         Assert.Equal(RefusalCodes.Conflict, ExpectMsg<CaseReply>().Refusal!.Code);
 
         actor.Tell(new CaseRequest("c3", "e", new RegisterMailing("m1", MailingPurpose.Originals, "EMS", "EB123456789CN", Clerk)), TestActor);
-        _waybills.ExpectMsg<ReserveWaybill>();
-        _waybills.Reply(new WaybillReserved("EB123456789CN", "c3", "m1"));
+        Waybills.ExpectMsg<ReserveWaybill>();
+        Waybills.Reply(new WaybillReserved("EB123456789CN", "c3", "m1"));
         var reply = ExpectMsg<CaseReply>();
         Assert.Equal("EB123456789CN", Assert.Single(reply.State!.Mailings).WaybillNumber);
     }
@@ -115,15 +102,15 @@ public class CaseActorTests : EntityTestKit
         Send(actor, "c4", "c", new VerifyIdentity(IdentityMethod.Face, true, Clerk));
         actor.Tell(new CaseRequest("c4", "d", new RegisterMailing("m1", MailingPurpose.Originals, "EMS", "EA123456785CN", Clerk)), TestActor);
         actor.Tell(new CaseRequest("c4", "e", new ReceiveOriginals(Officer("u-home"))), TestActor);
-        _waybills.ExpectMsg<ReserveWaybill>();
+        Waybills.ExpectMsg<ReserveWaybill>();
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        _waybills.Reply(new WaybillReserved("EA123456785CN", "c4", "m1"));
+        Waybills.Reply(new WaybillReserved("EA123456785CN", "c4", "m1"));
         Assert.Single(ExpectMsg<CaseReply>().State!.Mailings);
         Assert.True(ExpectMsg<CaseReply>().State!.OriginalsReceived);
     }
 
     [Fact]
-    public void A_restarted_case_recovers_its_state_from_snapshot_and_events_and_tells_its_units_again()
+    public void A_restarted_case_recovers_its_state_from_snapshot_and_events_and_tells_itsUnits_again()
     {
         var first = Case("c5");
         Send(first, "c5", "a", Submission("c5"));
@@ -134,7 +121,7 @@ public class CaseActorTests : EntityTestKit
         Sys.Stop(first);
         ExpectTerminated(first);
 
-        var second = Sys.ActorOf(CaseProps("c5", CaseSettings(snapshotEvery: 3), _units.Ref, _waybills.Ref));
+        var second = Sys.ActorOf(CaseProps("c5", CaseSettings(snapshotEvery: 3), Units.Ref, Waybills.Ref));
         second.Tell(new GetCaseState("c5"), TestActor);
         var after = ExpectMsg<CaseReply>().State!;
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before), System.Text.Json.JsonSerializer.Serialize(after));

@@ -5,6 +5,7 @@ using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Tickets;
 using KuaSheng.Actors.Units;
 using KuaSheng.Actors.Waybills;
+using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Deadlines;
 using KuaSheng.Domain.Routing;
@@ -158,6 +159,8 @@ public static class MessageSamples
         Add(new CaseUnavailable(CaseId, "SQLite Error 5: 'database is locked'."));
         Add(new CaseJournalEvent(Submitted, "cmd-1b2c3d"));
         Add(new CaseSnapshot(State, ["cmd-1b2c3d", "cmd-7f3a9c"]));
+        Add(new CaseStep(CaseId, "k:5e1f0a", new RegisterMailing(null, MailingPurpose.Result, "EMS", " ea123456785cn ", Clerk),
+            new Caller("integration", "platform-1", [UnitId, "qj-hrss"])));
 
         // ── Unit protocol ──
         var sync = new SyncCaseToUnit(UnitId, CaseId, 17, "1-4", CaseStatus.Forwarded, false,

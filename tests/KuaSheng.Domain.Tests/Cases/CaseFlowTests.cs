@@ -270,6 +270,8 @@ public class CaseFlowTests
         sc.Do(new DeliverResult(DeliveryMethod.Mail, "1234567890123", "EMS", null, null, Window));
         sc.Do(new RecordCarrierEvent("1234567890123", CarrierStatus.Signed, sc.Now.AddDays(5), "张三", Carrier));
         Assert.Equal(CaseStatus.Completed, sc.State!.Status);
+        // Mailings whose sender named none are named after their waybills.
+        Assert.Equal(["m-EA123456785CN", "m-1234567890123"], sc.State.Mailings.Select(m => m.MailingId));
     }
 
     [Fact]

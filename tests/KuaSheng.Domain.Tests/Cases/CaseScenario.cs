@@ -45,6 +45,14 @@ internal sealed class CaseScenario
             new DeliveryPreference(DeliveryMethod.Mail, "贵州省桐梓县某路1号"),
             legs, [], Window);
 
+    /// <summary>A case just received at qj-window (Monday 2026-03-02) with these legs.</summary>
+    public static CaseState Received(params Leg[] legs)
+    {
+        var sc = new CaseScenario(TestCalendar.Official, new DateTimeOffset(2026, 3, 2, 9, 0, 0, CaseContext.ChinaOffset));
+        sc.Do(Submission(legs));
+        return sc.State!;
+    }
+
     public static Leg Leg(string id, string unit, LegRole role = LegRole.Home, int order = 1) =>
         new(id, unit, role, order, LegStatus.Pending);
 

@@ -1,6 +1,6 @@
-namespace KuaSheng.Api.Auth;
+namespace KuaSheng.Domain.Access;
 
-/// <summary>The roles of API.md.</summary>
+/// <summary>The roles of API.md (the <c>role</c> claim of a token).</summary>
 public static class Roles
 {
     public const string Window = "window";
