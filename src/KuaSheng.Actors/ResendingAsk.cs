@@ -19,13 +19,16 @@ public static class ResendingAsk
         IActorRef? replyTo = null;
         var answer = target.Ask<T>(reply => { replyTo = reply; return message; }, timeout, ct);
         var interval = resendAfter ?? ResendAfter;
+        // Cancelled once answered, so that the pending resend timer goes at once instead of lingering for its interval.
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(ct);
         while (!answer.IsCompleted)
         {
-            var resend = Task.Delay(interval, ct);
+            var resend = Task.Delay(interval, answered.Token);
             if (await Task.WhenAny(answer, resend) == answer) break;
             if (resend.IsCanceled) break; // the caller gave up: the ask ends with the same cancellation
             target.Tell(message, replyTo);
         }
+        await answered.CancelAsync();
         return await answer;
     }
 }
