@@ -46,6 +46,7 @@ public static class KuaShengApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
         services.AddKuaShengRateLimits(configuration);
+        services.AddKuaShengCors(configuration);
         services.AddKuaShengIdempotency(configuration);
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<DrainOnLeave>();
@@ -61,8 +62,10 @@ public static class KuaShengApi
 
     public static WebApplication UseKuaShengApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<DrainMiddleware>();
+        app.UseKuaShengCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

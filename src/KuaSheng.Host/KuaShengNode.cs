@@ -47,6 +47,7 @@ public static class KuaShengNode
         builder.Services.AddSerilog(logger, dispose: true);
 
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel => HttpLimits.Apply(kestrel, HttpLimits.From(builder.Configuration)));
         builder.Services.AddSingleton(new NodeDescription(configFile, logging));
         builder.Services.AddKuaSheng(options, (akka, _) =>
         {

@@ -7,21 +7,27 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KuaSheng.Api.Tests;
 
-/// <summary>A node with low per-address limits (3 public, 5 other token-less requests per 10 minutes), shared by the tests of <see cref="RateLimitTests"/>: each test spends the permits of one policy only.</summary>
+/// <summary>A node with low per-address limits (3 public, 5 other token-less requests per 10 minutes) and one allowed
+/// web origin, shared by the tests of <see cref="RateLimitTests"/>: each test spends the permits of one policy only.</summary>
 public sealed class LimitedNode : IAsyncLifetime
 {
+    public const string AllowedOrigin = "https://zwfw.example.gov.cn";
+
     public ApiNode Node { get; } = new();
 
     public Task InitializeAsync() => Node.StartAsync(
         "--KuaSheng:RateLimits:Public:PermitLimit=3", "--KuaSheng:RateLimits:Public:Window=00:10:00",
-        "--KuaSheng:RateLimits:TokenLess:PermitLimit=5", "--KuaSheng:RateLimits:TokenLess:Window=00:10:00");
+        "--KuaSheng:RateLimits:TokenLess:PermitLimit=5", "--KuaSheng:RateLimits:TokenLess:Window=00:10:00",
+        $"--KuaSheng:Cors:Origins:0={AllowedOrigin}/");
 
     public Task DisposeAsync() => Node.DisposeAsync();
 }
 
-/// <summary>Per-address limits on the endpoints without a token (issue 13.2).</summary>
+/// <summary>Per-address limits on the endpoints without a token (issue 13.2) and cross-origin requests only from the
+/// configured origins (13.4).</summary>
 public sealed class RateLimitTests(LimitedNode limited) : IClassFixture<LimitedNode>
 {
+    private const string Allowed = LimitedNode.AllowedOrigin;
     private readonly ApiNode _node = limited.Node;
 
     [Fact]
@@ -65,5 +71,19 @@ public sealed class RateLimitTests(LimitedNode limited) : IClassFixture<LimitedN
         Assert.All(endpoints, e => Assert.True(e.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, e.RoutePattern.RawText));
         Assert.All(endpoints.Where(e => e.RoutePattern.RawText!.Contains("public/cases", StringComparison.Ordinal)),
             e => Assert.Equal(RateLimits.PublicPolicy, e.Metadata.GetMetadata<EnableRateLimitingAttribute>()!.PolicyName));
+    }
+
+    [Theory]
+    [InlineData(Allowed, true)]
+    [InlineData("https://evil.example", false)]
+    public async Task Only_a_configured_origin_may_call_the_api_from_a_browser(string origin, bool allowed)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_node.BaseUrl) };
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/cases");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
+        using var answer = await http.SendAsync(preflight);
+        Assert.Equal(allowed, answer.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
     }
 }

@@ -26,6 +26,7 @@ public sealed class DeploymentTests
         ["Idempotency"] = typeof(IdempotencySettings),
         ["QueryCodes"] = typeof(Api.Public.QueryCodeSettings),
         ["RateLimits"] = typeof(Api.Hardening.RateLimitSettings),
+        ["Http"] = typeof(HttpLimits),
     };
 
     /// <summary>Whether an environment variable names a setting the node reads (KuaSheng__A__B: a settable property path).</summary>

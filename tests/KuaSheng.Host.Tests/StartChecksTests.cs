@@ -2,8 +2,8 @@ using KuaSheng.Host.Lifecycle;
 
 namespace KuaSheng.Host.Tests;
 
-/// <summary>What a node refuses to start with (issue 13.2): no query-code secret of its own outside dev configurations.
-/// The messages name the settings to fix.</summary>
+/// <summary>What a node refuses to start with (issue 13.2 and 13.4): dev features in a production configuration, no
+/// query-code secret of its own outside dev configurations. The messages name the settings to fix.</summary>
 public sealed class StartChecksTests
 {
     private const string Certificate = "--KuaSheng:Cluster:Tls:Required=false";
@@ -13,6 +13,15 @@ public sealed class StartChecksTests
     {
         var builder = KuaShengNode.CreateBuilder(args, TextWriter.Null);
         return [.. StartChecks.Problems(KuaShengNode.ReadOptions(builder.Configuration), builder.Configuration)];
+    }
+
+    [Fact]
+    public void Dev_features_cannot_be_turned_on_in_the_production_configuration()
+    {
+        var problem = Assert.Single(Problems("--config", "production", Certificate, Secret, "--KuaSheng:DevFeatures=true"));
+        Assert.Contains("KuaSheng:DevFeatures", problem);
+        Assert.Empty(Problems("--config", "production", Certificate, Secret));
+        Assert.Empty(Problems("--KuaSheng:DevFeatures=true")); // the single node: dev features are its default
     }
 
     [Fact]
@@ -37,5 +46,12 @@ public sealed class StartChecksTests
             .Configuration).Resolve(devFeatures: false, signingKey: null);
         Assert.Equal([new string('n', 40), new string('o', 40)], secrets.Select(s => System.Text.Encoding.UTF8.GetString(s)));
         Assert.Contains("no file", Assert.Single(Problems("--config", "production", Certificate, "--KuaSheng:QueryCodes:SecretFile=/nowhere/secret")));
+    }
+
+    [Fact]
+    public async Task A_production_node_with_dev_features_exits_1_naming_the_setting()
+    {
+        var output = await ChildNode.RefusedProductionStart(new Dictionary<string, string> { ["KuaSheng__DevFeatures"] = "true" });
+        Assert.Contains("KuaSheng:DevFeatures is on in a production configuration", output);
     }
 }

@@ -135,6 +135,12 @@ public static class KuaShengOpenApi
         {
             options.WithTitle("KuaSheng 跨省通办 API");
             options.AddPreferredSecuritySchemes(BearerScheme);
+            // Nothing from elsewhere (the page's CSP allows this origin only: Hardening.SecurityHeaders): system fonts instead of
+            // fonts.scalar.com, and no telemetry.
+            options.DisableDefaultFonts();
+            options.DisableTelemetry();
+            // A fresh nonce per page on its script tags, which the page's CSP allows instead of any inline script.
+            options.WithNonce();
         }).AllowAnonymous();
         return app;
     }

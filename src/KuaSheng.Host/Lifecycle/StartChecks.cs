@@ -4,8 +4,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace KuaSheng.Host.Lifecycle;
 
-/// <summary>Refuses to start a node whose settings cannot work — production without a cluster certificate, no
-/// query-code secret outside dev configurations, a missing file — when the node is built, before any service (the actor system's among them) is created, with one message naming
+/// <summary>Refuses to start a node whose settings cannot work or must not go together — dev features in a production
+/// configuration, production without a cluster certificate, no query-code secret outside dev configurations, a missing
+/// file — when the node is built, before any service (the actor system's among them) is created, with one message naming
 /// every setting to fix: Program.cs prints it and exits with code 1.</summary>
 internal static class StartChecks
 {
@@ -19,6 +20,10 @@ internal static class StartChecks
     /// <summary>What is wrong with these settings; empty when the node may start.</summary>
     public static IEnumerable<string> Problems(KuaShengOptions options, IConfiguration configuration)
     {
+        if (options.Production && options.DevFeatures)
+            yield return "KuaSheng:DevFeatures is on in a production configuration (KuaSheng:Production, on in production.json): " +
+                "dev tokens would let anyone act in any role. Remove KuaSheng:DevFeatures / KuaSheng__DevFeatures from the " +
+                "environment and the arguments.";
         if (options.Cluster.Tls.Problem() is { } tls) yield return tls;
         if (QueryCodeSettings.From(configuration).Problem(options.DevFeatures, configuration["KuaSheng:Auth:SigningKey"]) is { } codes)
             yield return codes;
