@@ -62,9 +62,14 @@ public sealed class PublicLockoutTests(ApiNode node)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Get(LookUp(other, Wrong(otherCode, 0)))).Status);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Get(LookUp(other, otherCode))).Status);
 
-        // The lock is counted for operators.
+        // The lock is counted for operators (the exporter caches a scrape for a moment: another test may just have read it).
         using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) };
-        var metrics = await http.GetStringAsync("/metrics");
+        var metrics = "";
+        for (var i = 0; i < 20 && !metrics.Contains("kuasheng_public_lockouts_total", StringComparison.Ordinal); i++)
+        {
+            if (i > 0) await Task.Delay(250);
+            metrics = await http.GetStringAsync("/metrics");
+        }
         Assert.Contains("kuasheng_public_lockouts_total", metrics);
     }
 
