@@ -2,6 +2,7 @@ using KuaSheng.Api.Admin;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Draining;
+using KuaSheng.Api.Hardening;
 using KuaSheng.Api.Public;
 using KuaSheng.Api.Calendar;
 using KuaSheng.Api.Catalogue;
@@ -35,6 +36,7 @@ public static class KuaShengApi
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<CaseGateway>();
         services.AddSingleton<DeadlineRecountRunner>();
+        services.AddQueryCodes(configuration, devFeatures);
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
         services.AddSingleton<ShardingLookup>();
@@ -43,6 +45,8 @@ public static class KuaShengApi
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiAuth(auth);
+        services.AddKuaShengRateLimits(configuration);
+        services.AddKuaShengCors(configuration);
         services.AddKuaShengIdempotency(configuration);
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<DrainOnLeave>();
@@ -58,12 +62,15 @@ public static class KuaShengApi
 
     public static WebApplication UseKuaShengApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<DrainMiddleware>();
+        app.UseKuaShengCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseKuaShengIdempotency();
-        var api = app.MapGroup(Prefix);
+        var api = app.MapGroup(Prefix).LimitTokenLess();
         api.MapCaseEndpoints();
         api.MapCaseSearchEndpoints();
         api.MapCaseStepEndpoints();

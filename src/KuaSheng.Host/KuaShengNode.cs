@@ -47,9 +47,8 @@ public static class KuaShengNode
         builder.Services.AddSerilog(logger, dispose: true);
 
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel => HttpLimits.Apply(kestrel, HttpLimits.From(builder.Configuration)));
         builder.Services.AddSingleton(new NodeDescription(configFile, logging));
-        // Before the actor system: a node that may not start says why and exits 1.
-        builder.Services.AddHostedService(_ => new TlsCheck(options));
         builder.Services.AddKuaSheng(options, (akka, _) =>
         {
             akka.WithSerilog(logging.Level);
@@ -69,9 +68,11 @@ public static class KuaShengNode
         return builder;
     }
 
-    /// <summary>Builds the node and maps its endpoints.</summary>
+    /// <summary>Builds the node and maps its endpoints; refuses (<see cref="InvalidOperationException"/>) settings it must
+    /// not start with (<see cref="StartChecks"/>), before anything is created.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
+        StartChecks.Ensure(ReadOptions(builder.Configuration), builder.Configuration);
         var app = builder.Build();
         app.UseSerilogRequestLogging(request =>
         {

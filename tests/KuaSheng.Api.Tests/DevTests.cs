@@ -3,12 +3,13 @@ using static KuaSheng.Api.Tests.Scenario;
 
 namespace KuaSheng.Api.Tests;
 
-/// <summary>A second node with dev features off, as in the production configuration.</summary>
+/// <summary>A second node with dev features off, as in the production configuration (which then needs a query-code
+/// secret of its own).</summary>
 public sealed class SecondNode : IAsyncLifetime
 {
     public ApiNode Node { get; } = new();
 
-    public Task InitializeAsync() => Node.StartAsync("--KuaSheng:DevFeatures=false");
+    public Task InitializeAsync() => Node.StartAsync("--KuaSheng:DevFeatures=false", "--KuaSheng:QueryCodes:Secret=" + new string('s', 40));
 
     public Task DisposeAsync() => Node.DisposeAsync();
 }

@@ -24,6 +24,9 @@ public sealed class DeploymentTests
         ["Auth"] = typeof(AuthSettings),
         ["Logging"] = typeof(LoggingSettings),
         ["Idempotency"] = typeof(IdempotencySettings),
+        ["QueryCodes"] = typeof(Api.Public.QueryCodeSettings),
+        ["RateLimits"] = typeof(Api.Hardening.RateLimitSettings),
+        ["Http"] = typeof(HttpLimits),
     };
 
     /// <summary>Whether an environment variable names a setting the node reads (KuaSheng__A__B: a settable property path).</summary>
@@ -170,7 +173,7 @@ public sealed class DeploymentTests
         var secretVolumes = Items(pod, "volumes").Where(v => v.Children.ContainsKey("secret")).Select(v => S(v, "name")).ToHashSet();
         var secretMounts = Items(container, "volumeMounts").Where(m => secretVolumes.Contains(S(m, "name"))).Select(m => S(m, "mountPath")!).ToList();
         foreach (var key in new[] { "KuaSheng__Cluster__Tls__CertificatePath", "KuaSheng__Cluster__Tls__CertificatePasswordFile",
-                     "KuaSheng__Cluster__Tls__CaCertificatePath", "KuaSheng__ConnectionStringFile" })
+                     "KuaSheng__Cluster__Tls__CaCertificatePath", "KuaSheng__ConnectionStringFile", "KuaSheng__QueryCodes__SecretFile" })
             Assert.Contains(secretMounts, m => env[key]!.StartsWith(m + "/", StringComparison.Ordinal));
         Assert.Equal("kuasheng-auth", S(N(Assert.Single(Items(container, "env"), e => S(e, "name") == "KuaSheng__Auth__SigningKey"),
             "valueFrom", "secretKeyRef"), "name"));

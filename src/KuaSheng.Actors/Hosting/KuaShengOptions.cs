@@ -61,6 +61,10 @@ public sealed class KuaShengOptions
     /// <summary>Enables the dev token endpoint and the dev clock. Off in production configuration.</summary>
     public bool DevFeatures { get; set; }
 
+    /// <summary>Marks a production configuration (on in <c>production.json</c>): a node refuses to start with
+    /// <see cref="DevFeatures"/> on as well, whatever turned them on.</summary>
+    public bool Production { get; set; }
+
     public string SqliteConnectionString() =>
         // A busy database is waited for 10 s: less than the API's 15 s, so a caller gets "unavailable" rather than a
         // time-out while its command may still be applied later.

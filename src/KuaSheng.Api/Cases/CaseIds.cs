@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KuaSheng.Api.Auth;
 using KuaSheng.Domain.Access;
+using KuaSheng.Api.Public;
 
 namespace KuaSheng.Api.Cases;
 
@@ -9,12 +10,11 @@ namespace KuaSheng.Api.Cases;
 /// Identities of a new case. With an Idempotency-Key the case id is derived from the caller and the key, so a
 /// retried submission reaches the same case entity, which de-duplicates it. The case number (办件编号) carries the
 /// case id (prefix + date + id, a common practice; GB/T 39046 prescribes no structure), and the query code (查询码)
-/// is derived from the case id with the node's secret, so a replay hands out the same code and no code is stored.
+/// is derived from the case id with the query-code secret (<see cref="QueryCodes"/>), so a replay hands out the same code.
 /// </summary>
-public sealed class CaseIds(AuthSettings settings)
+public sealed class CaseIds(QueryCodes codes)
 {
     private const string NumberPrefix = "QJKS";
-    private byte[] Secret => Encoding.UTF8.GetBytes("query-code:" + settings.SigningKey);
 
     public string NewCaseId(Caller caller, string? idempotencyKey)
     {
@@ -39,15 +39,7 @@ public sealed class CaseIds(AuthSettings settings)
         return IsCaseId(id) ? id : null;
     }
 
-    public string QueryCode(string caseId)
-    {
-        var mac = HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(caseId));
-        return (BitConverter.ToUInt32(mac, 0) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public string QueryCode(string caseId) => codes.Issue(caseId);
 
     public static string HashQueryCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
-
-    /// <summary>Constant-time check of a query code against the case.</summary>
-    public bool Matches(string caseId, string? code) =>
-        code is { Length: 6 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(QueryCode(caseId)), Encoding.ASCII.GetBytes(code));
 }

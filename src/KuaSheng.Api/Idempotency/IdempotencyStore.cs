@@ -1,6 +1,6 @@
 using System.Data.Common;
 using KuaSheng.Actors.Hosting;
-using Microsoft.Data.Sqlite;
+using KuaSheng.Api.Infrastructure;
 
 namespace KuaSheng.Api.Idempotency;
 
@@ -40,30 +40,21 @@ public sealed class IdempotencyStore : IAsyncDisposable
 {
     public const string Table = "api_idempotency";
 
-    private readonly string _connectionString;
-    private readonly bool _postgres;
+    private readonly NodeTables _tables;
     private readonly TableSchema _schema;
-    /// <summary>On SQLite, writes are queued and committed together (one writer); PostgreSQL takes them as they come.</summary>
-    private readonly SqliteWriteQueue? _writes;
 
-    public IdempotencyStore(DatabaseKind database, string connectionString)
+    public IdempotencyStore(DatabaseKind database, string connectionString) : this(new NodeTables(database, connectionString))
     {
-        _postgres = database == DatabaseKind.PostgreSql;
-        _connectionString = connectionString;
-        if (!_postgres)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            _writes = new SqliteWriteQueue(connectionString);
-        }
-        _schema = new TableSchema(Schema, OpenAsync,
+    }
+
+    private IdempotencyStore(NodeTables tables)
+    {
+        _tables = tables;
+        _schema = new TableSchema(Schema, tables.OpenAsync,
             (connection, tx, ct) => TableSchema.AddColumnIfMissing(connection, tx, Table, "owner", "TEXT", ct));
     }
 
-    public static IdempotencyStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
-        ? new IdempotencyStore(DatabaseKind.PostgreSql,
-            options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
-        : new IdempotencyStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+    public static IdempotencyStore For(KuaShengOptions options) => new(NodeTables.For(options));
 
     /// <summary>The table as created (PostgreSQL spells the blob type BYTEA).</summary>
     public string Schema => $"""
@@ -76,7 +67,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
             status        INTEGER NULL,
             content_type  TEXT    NULL,
             location      TEXT    NULL,
-            body          {(_postgres ? "BYTEA" : "BLOB")} NULL,
+            body          {(_tables.Database == DatabaseKind.PostgreSql ? "BYTEA" : "BLOB")} NULL,
             created_at_ms BIGINT  NOT NULL,
             owner         TEXT    NULL,
             PRIMARY KEY (caller, idem_key)
@@ -201,24 +192,12 @@ public sealed class IdempotencyStore : IAsyncDisposable
             Add(c, "created", createdAt.ToUnixTimeMilliseconds());
         }, ct);
 
-    private Task<DbConnection> OpenAsync(CancellationToken ct) =>
-        NodeDatabase.OpenAsync(_postgres ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite, _connectionString, ct);
+    private Task<DbConnection> OpenAsync(CancellationToken ct) => _tables.OpenAsync(ct);
 
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
-    {
-        if (_writes is not null) return await _writes.ExecuteAsync(sql, parameters, ct);
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        parameters(command);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
+    private Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct) => _tables.ExecuteAsync(sql, parameters, ct);
 
     private static void Add(DbCommand command, string name, object? value) =>
         command.AddParameter(name, value);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_writes is not null) await _writes.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _tables.DisposeAsync();
 }

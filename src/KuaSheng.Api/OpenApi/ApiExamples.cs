@@ -20,6 +20,9 @@ public static class ApiExamples
 
     private static readonly object Forbidden = Problem(403, "forbidden", "Forbidden", "Your role may not use this endpoint.");
 
+    private static readonly object Locked = Problem(429, "too-many-requests", "Too many requests",
+        "Too many wrong query codes for this case: its look-up and rating are closed for a while (查询码错误次数过多，请稍后再试).");
+
     private static object NotFound(string detail) => Problem(404, "not-found", "Not found", detail);
 
     private static readonly object Illegal = Problem(409, "illegal-transition", "Step not allowed now",
@@ -189,9 +192,10 @@ public static class ApiExamples
             new { waybillNumber = "EA123456785CN", status = "signed", at = "2026-10-14T15:20:00+08:00", signedBy = "李四" },
             [("202", new { waybillNumber = "EA123456785CN", caseId = "c-7f3a9e2b41d04c6b", duplicate = false }), ("403", Forbidden)]),
         [$"GET {P}/public/cases/{{caseNumber}}"] = new("办件查询 (masked)", null,
-            [("200", Forwarded), ("404", NotFound("No case matches this case number and query code (办件编号或查询码不正确）."))]),
+            [("200", Forwarded), ("404", NotFound("No case matches this case number and query code (办件编号或查询码不正确）.")), ("429", Locked)]),
         [$"POST {P}/public/cases/{{caseNumber}}/rating"] = new("好差评 by the applicant", new { level = "satisfied", comment = "", channel = "online" },
-            [("200", CaseView("completed", "approved", [])), ("404", NotFound("No case matches this case number and query code (办件编号或查询码不正确）."))]),
+            [("200", CaseView("completed", "approved", [])), ("404", NotFound("No case matches this case number and query code (办件编号或查询码不正确）.")),
+                ("429", Locked)]),
 
         // Catalogue
         [$"GET {P}/catalogue/items"] = new(null, null, [("200", new { items = new[] { Item } }), ("400", Invalid("status", "status is active or retired."))]),

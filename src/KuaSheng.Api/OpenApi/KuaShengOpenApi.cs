@@ -35,7 +35,7 @@ public static class KuaShengOpenApi
                     Description = "Cross-province government services (跨省通办) of Qijiang District, Chongqing. JSON, camelCase, " +
                                   "enum values in kebab-case; errors are RFC 7807 problem details with a stable `code` " +
                                   "(validation-failed, unauthenticated, forbidden, not-found, illegal-transition, conflict, no-route, " +
-                                  "payload-too-large, unavailable). Sign in with `Authorization: Bearer <JWT>`; dev configurations " +
+                                  "payload-too-large, too-many-requests, unavailable). Sign in with `Authorization: Bearer <JWT>`; dev configurations " +
                                   "issue tokens at POST /api/v1/auth/dev-token.",
                 };
                 document.Components ??= new OpenApiComponents();
@@ -86,7 +86,8 @@ public static class KuaShengOpenApi
                     if (examples.Request is { } request) SetRequestExample(operation, request);
                     foreach (var (status, body) in examples.Responses) SetExample(operation, status, Describe(status), body, onlyIfMissing: false);
                 }
-                foreach (var status in ProblemStatuses.For(context.Description.HttpMethod, context.Description.RelativePath, operation.RequestBody is not null))
+                foreach (var status in ProblemStatuses.For(context.Description.HttpMethod, context.Description.RelativePath, operation.RequestBody is not null,
+                             Hardening.RateLimits.IsLimited(metadata)))
                     if (!operation.Responses.ContainsKey(status)) operation.Responses[status] = new OpenApiResponse { Description = Describe(status) };
                 // Every problem answer is a problem document (application/problem+json, the ProblemDetails schema).
                 foreach (var (status, response) in operation.Responses)
@@ -95,6 +96,12 @@ public static class KuaShengOpenApi
                     problem.Content ??= new Dictionary<string, OpenApiMediaType>();
                     if (!problem.Content.ContainsKey("application/problem+json")) problem.Content["application/problem+json"] = new OpenApiMediaType();
                     foreach (var media in problem.Content.Values) media.Schema ??= new OpenApiSchemaReference("ProblemDetails", context.Document);
+                    if (status is "429" or "503")
+                        (problem.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = new OpenApiHeader
+                        {
+                            Description = "Seconds to wait before trying again.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                        };
                 }
                 return Task.CompletedTask;
             });
@@ -128,6 +135,12 @@ public static class KuaShengOpenApi
         {
             options.WithTitle("KuaSheng 跨省通办 API");
             options.AddPreferredSecuritySchemes(BearerScheme);
+            // Nothing from elsewhere (the page's CSP allows this origin only: Hardening.SecurityHeaders): system fonts instead of
+            // fonts.scalar.com, and no telemetry.
+            options.DisableDefaultFonts();
+            options.DisableTelemetry();
+            // A fresh nonce per page on its script tags, which the page's CSP allows instead of any inline script.
+            options.WithNonce();
         }).AllowAnonymous();
         return app;
     }
@@ -169,6 +182,7 @@ public static class KuaShengOpenApi
         "404" => "Not found (not-found)",
         "409" => "Conflict (illegal-transition, conflict or no-route)",
         "413" => "The body is over 1 MB (payload-too-large)",
+        "429" => "Too many requests from this address, or too many wrong query codes for this case (too-many-requests); see Retry-After",
         "503" => "Temporarily unavailable (unavailable)",
         _ => "Answer",
     };

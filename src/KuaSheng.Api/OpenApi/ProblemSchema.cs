@@ -13,7 +13,7 @@ internal static class ProblemSchema
         {
             Type = JsonSchemaType.String,
             Description = "Stable error code: validation-failed, unauthenticated, forbidden, not-found, illegal-transition, " +
-                          "conflict, no-route, payload-too-large, unavailable.",
+                          "conflict, no-route, payload-too-large, too-many-requests, unavailable.",
         };
         if (!schema.Properties.ContainsKey("errors"))
             schema.Properties["errors"] = new OpenApiSchema

@@ -30,6 +30,10 @@ public static class Problem
     public static IResult Unavailable(string detail) =>
         Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Temporarily unavailable", detail, retryAfter: TimeSpan.FromSeconds(5));
 
+    /// <summary>429: come back after <paramref name="retryAfter"/> (sent as <c>Retry-After</c> in whole seconds).</summary>
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter) =>
+        Of(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, "Too many requests", detail, retryAfter: retryAfter);
+
     /// <summary>A domain refusal as HTTP: the refusal's code is the problem code.</summary>
     public static IResult From(Refusal refusal) => refusal.Code switch
     {
@@ -47,7 +51,7 @@ public static class Problem
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -14,4 +14,7 @@ public static class ProblemCodes
     public const string Unavailable = "unavailable";
     /// <summary>415: the body is not JSON (an addition to API.md's list).</summary>
     public const string UnsupportedMediaType = "unsupported-media-type";
+    /// <summary>429 with Retry-After: too many requests from this address, or too many wrong query codes for this case
+    /// (an addition to API.md's list).</summary>
+    public const string TooManyRequests = "too-many-requests";
 }

@@ -9,13 +9,16 @@ using Microsoft.AspNetCore.Routing;
 namespace KuaSheng.Api.Public;
 
 /// <summary>办件查询 and 好差评 for applicants: the case number and the query code handed out at submission, no
-/// token; the view is always masked. A wrong code and an unknown number answer the same 404, so the endpoint tells
-/// nobody which case numbers exist.</summary>
+/// token; the view is always masked. <see cref="QueryCodeFilter"/> checks the code before a handler runs: a wrong code
+/// and an unknown number answer the same 404, so the endpoint tells nobody which case numbers exist, and a case with
+/// too many wrong codes answers 429 for a while (the handlers take <c>queryCode</c> only so that the OpenAPI document
+/// lists it). The rate limiter's <c>public</c> policy limits each client address.</summary>
 public static class PublicEndpoints
 {
     public static RouteGroupBuilder MapPublicEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/public/cases/{caseNumber}").AllowAnonymous().WithTags("Public");
+        var group = api.MapGroup("/public/cases/{caseNumber}").AllowAnonymous().WithTags("Public")
+            .AddEndpointFilter<QueryCodeFilter>().RequireRateLimiting(Hardening.RateLimits.PublicPolicy);
         group.MapGet("/", Lookup).Produces<CaseView>().WithSummary("办件查询 (masked)");
         group.MapPost("/rating", Rate).Produces<CaseView>().WithSummary("好差评 by the applicant");
         return api;
@@ -23,15 +26,15 @@ public static class PublicEndpoints
 
     private static async Task<IResult> Lookup(HttpContext http, string caseNumber, string? queryCode, CaseEndpointSupport support)
     {
-        if (CaseIdOf(caseNumber, queryCode, support) is not { } caseId) return NotFound();
+        if (CaseIds.CaseIdOf(caseNumber) is not { } caseId) return NotFound();
         return Masked(await support.Gateway.Get(caseId, http.RequestAborted), support);
     }
 
-    /// <summary>One ask: the query code is the applicant's authorization, checked here; the case answers not-found
-    /// when it does not exist.</summary>
+    /// <summary>One ask: the query code is the applicant's authorization, checked by <see cref="QueryCodeFilter"/>
+    /// before; the case answers not-found when it does not exist.</summary>
     private static async Task<IResult> Rate(HttpContext http, string caseNumber, string? queryCode, RatingBody body, CaseEndpointSupport support)
     {
-        if (CaseIdOf(caseNumber, queryCode, support) is not { } caseId) return NotFound();
+        if (CaseIds.CaseIdOf(caseNumber) is not { } caseId) return NotFound();
         var applicant = new CommandActor("applicant", "public", null);
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
@@ -39,9 +42,6 @@ public static class PublicEndpoints
         var rating = new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant);
         return Masked(await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted), support);
     }
-
-    private static string? CaseIdOf(string caseNumber, string? queryCode, CaseEndpointSupport support) =>
-        CaseIds.CaseIdOf(caseNumber) is { } caseId && support.Ids.Matches(caseId, queryCode) ? caseId : null;
 
     private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)
     {
@@ -51,5 +51,5 @@ public static class PublicEndpoints
         return TypedResults.Ok(support.View(answer.State!, caller: null));
     }
 
-    private static IResult NotFound() => Problems.Problem.NotFound("No case matches this case number and query code (办件编号或查询码不正确).");
+    internal static IResult NotFound() => Problems.Problem.NotFound("No case matches this case number and query code (办件编号或查询码不正确).");
 }

@@ -1,5 +1,6 @@
 using KuaSheng.Actors.Metrics;
 using KuaSheng.Actors.ReadModel;
+using KuaSheng.Api.Public;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -10,7 +11,8 @@ namespace KuaSheng.Host.Metrics;
 /// projections' lag and backlog (<see cref="ProjectionMetrics"/>, e.g. <c>kuasheng_projection_lag_seconds</c>), what the
 /// entities do (<see cref="EntityMetrics"/>: commands by type and result, persist latency and failures, deadlines missed,
 /// the journal's circuit breaker as derived from the writes), the cluster and this node's shard regions
-/// (<see cref="ClusterMetrics"/>), HTTP server durations by route, and the .NET runtime (GC, heap, thread pool).
+/// (<see cref="ClusterMetrics"/>), wrong query codes and locked cases of the public look-up (<see cref="PublicMetrics"/>:
+/// <c>kuasheng_public_lockouts_total</c>), HTTP server durations by route, and the .NET runtime (GC, heap, thread pool).
 /// Unauthenticated like the health probes: the figures carry no personal data, and a scraper on the operators' network
 /// reads them.</summary>
 public static class NodeMetrics
@@ -25,7 +27,7 @@ public static class NodeMetrics
         services.AddSingleton<ClusterMetrics>();
         services.AddHostedService<ClusterMetricsSampler>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ProjectionMetrics.MeterName, EntityMetrics.MeterName, ClusterMetrics.MeterName)
+            .AddMeter(ProjectionMetrics.MeterName, EntityMetrics.MeterName, ClusterMetrics.MeterName, PublicMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

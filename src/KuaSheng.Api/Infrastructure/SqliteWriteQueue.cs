@@ -2,13 +2,13 @@ using System.Data.Common;
 using System.Threading.Channels;
 using KuaSheng.Actors.Hosting;
 
-namespace KuaSheng.Api.Idempotency;
+namespace KuaSheng.Api.Infrastructure;
 
 /// <summary>
-/// The idempotency writes of a node on SQLite (claims, answers, releases), queued and committed by one connection,
-/// as many as are waiting in one transaction. SQLite takes one writer at a time: a transaction per request competed
-/// with every other request and with the journal for that lock, and two of them per POST cost more CPU than the
-/// command itself (docs/benchmarks.md, issue #6). Each write still gets its own row count back.
+/// The writes of the API's own tables on SQLite (idempotency claims, answers, releases; wrong query codes), queued and
+/// committed by one connection per store, as many as are waiting in one transaction. SQLite takes one writer at a time:
+/// a transaction per request competed with every other request and with the journal for that lock, and two of them per
+/// POST cost more CPU than the command itself (docs/benchmarks.md, issue #6). Each write still gets its own row count.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {

@@ -1,0 +1,57 @@
+using KuaSheng.Host.Lifecycle;
+
+namespace KuaSheng.Host.Tests;
+
+/// <summary>What a node refuses to start with (issue 13.2 and 13.4): dev features in a production configuration, no
+/// query-code secret of its own outside dev configurations. The messages name the settings to fix.</summary>
+public sealed class StartChecksTests
+{
+    private const string Certificate = "--KuaSheng:Cluster:Tls:Required=false";
+    private static readonly string Secret = "--KuaSheng:QueryCodes:Secret=" + new string('q', 40);
+
+    private static List<string> Problems(params string[] args)
+    {
+        var builder = KuaShengNode.CreateBuilder(args, TextWriter.Null);
+        return [.. StartChecks.Problems(KuaShengNode.ReadOptions(builder.Configuration), builder.Configuration)];
+    }
+
+    [Fact]
+    public void Dev_features_cannot_be_turned_on_in_the_production_configuration()
+    {
+        var problem = Assert.Single(Problems("--config", "production", Certificate, Secret, "--KuaSheng:DevFeatures=true"));
+        Assert.Contains("KuaSheng:DevFeatures", problem);
+        Assert.Empty(Problems("--config", "production", Certificate, Secret));
+        Assert.Empty(Problems("--KuaSheng:DevFeatures=true")); // the single node: dev features are its default
+    }
+
+    [Fact]
+    public void Production_needs_a_query_code_secret_of_its_own_and_dev_configurations_may_go_without()
+    {
+        Assert.Contains("KuaSheng:QueryCodes:Secret", Assert.Single(Problems("--config", "production", Certificate)));
+        Assert.Empty(Problems());
+        Assert.Contains("at least 32 bytes", Assert.Single(Problems("--config", "production", Certificate, "--KuaSheng:QueryCodes:Secret=short")));
+        var key = new string('k', 48);
+        Assert.Contains("must not be the token signing key", Assert.Single(Problems("--config", "production", Certificate,
+            $"--KuaSheng:Auth:SigningKey={key}", $"--KuaSheng:QueryCodes:Secret={key}")));
+    }
+
+    [Fact]
+    public void A_secret_file_gives_the_current_secret_on_its_first_line_and_previous_ones_after()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "query-codes");
+        File.WriteAllLines(file, [new string('n', 40), new string('o', 40)]);
+        Assert.Empty(Problems("--config", "production", Certificate, $"--KuaSheng:QueryCodes:SecretFile={file}"));
+        var secrets = Api.Public.QueryCodeSettings.From(KuaShengNode.CreateBuilder([$"--KuaSheng:QueryCodes:SecretFile={file}"], TextWriter.Null)
+            .Configuration).Resolve(devFeatures: false, signingKey: null);
+        Assert.Equal([new string('n', 40), new string('o', 40)], secrets.Select(s => System.Text.Encoding.UTF8.GetString(s)));
+        Assert.Contains("no file", Assert.Single(Problems("--config", "production", Certificate, "--KuaSheng:QueryCodes:SecretFile=/nowhere/secret")));
+    }
+
+    [Fact]
+    public async Task A_production_node_with_dev_features_exits_1_naming_the_setting()
+    {
+        var output = await ChildNode.RefusedProductionStart(new Dictionary<string, string> { ["KuaSheng__DevFeatures"] = "true" });
+        Assert.Contains("KuaSheng:DevFeatures is on in a production configuration", output);
+    }
+}
