@@ -5,7 +5,7 @@
 # 127.0.0.1:510I and Akka on 127.0.0.1:410I; nodes 1 and 2 are the seeds. State (pids, logs) in .cluster/.
 # Remoting is TLS with mutual authentication: throwaway certificates (a CA and one node certificate, PKCS#12) are made
 # with openssl in .cluster/tls/ on first use. CLUSTER_TLS=off starts the nodes on plain TCP.
-#   ops/cluster.sh up N      build, start PostgreSQL and nodes 1..N; returns once all answer /readyz
+#   ops/cluster.sh up N      build (unless CLUSTER_BUILD=off), start PostgreSQL and nodes 1..N; returns once all answer /readyz
 #   ops/cluster.sh kill I    kill -9 node I (a crash: the others see it unreachable; `ksctl cluster down` or a restart)
 #   ops/cluster.sh start I   start node I again (or a new node I) and wait until it is ready
 #   ops/cluster.sh stop I    stop node I gracefully (SIGTERM: it leaves the cluster, exit code 0)
@@ -127,7 +127,7 @@ case "${1:-}" in
   up)
     [[ "${2:-}" =~ ^[1-9]$ ]] || { echo "cluster.sh up N: N from 1 to 9" >&2; exit 2; }
     mkdir -p "$state"
-    build
+    [ "${CLUSTER_BUILD:-on}" = off ] || build
     start_postgres
     for i in $(seq 1 "$2"); do start_node "$i"; done
     for i in $(seq 1 "$2"); do wait_ready "$i"; done
