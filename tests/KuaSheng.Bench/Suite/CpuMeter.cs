@@ -1,16 +1,17 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace KuaSheng.Bench.Suite;
 
-/// <summary>CPU time used so far by the processes under test: each node, and the database server (a PostgreSQL
-/// postmaster with its backends) when one is given.</summary>
-internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database)
+/// <summary>CPU time used so far by the processes under test: each node, the database server (a PostgreSQL postmaster
+/// with its backends) when one is given, and this process, the load generator (on this machine it takes CPU from them).</summary>
+internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database, TimeSpan LoadGenerator)
 {
     public TimeSpan AllNodes => Nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node);
 
     /// <summary>The CPU used between <paramref name="earlier"/> and this sample.</summary>
     public CpuSample Since(CpuSample earlier) =>
-        new(Nodes.Zip(earlier.Nodes, (now, then) => now - then).ToList(), Database - earlier.Database);
+        new(Nodes.Zip(earlier.Nodes, (now, then) => now - then).ToList(), Database - earlier.Database, LoadGenerator - earlier.LoadGenerator);
 }
 
 /// <summary>
@@ -26,7 +27,7 @@ internal sealed class CpuMeter(IReadOnlyList<int> nodePids, int? databasePid = n
     public bool MeasuresDatabase => databasePid is not null;
 
     public CpuSample Sample() => new(nodePids.Select(pid => Own(Fields(pid) ?? throw Gone(pid, "a node"))).ToList(),
-        databasePid is { } db ? Server(db) : null);
+        databasePid is { } db ? Server(db) : null, Process.GetCurrentProcess().TotalProcessorTime);
 
     private static TimeSpan Server(int postmaster)
     {

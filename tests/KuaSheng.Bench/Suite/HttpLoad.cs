@@ -22,6 +22,9 @@ internal sealed record LoadResult(double Seconds, long Commands, long Flows, lon
     /// <summary>The database server's CPU time in the window per command, when it was measured.</summary>
     public double? DatabaseCpuMsPerCommand => Cpu.Database?.TotalMilliseconds / Commands;
 
+    /// <summary>The load generator's (this process's) CPU time in the window per command.</summary>
+    public double LoadGeneratorCpuMsPerCommand => Cpu.LoadGenerator.TotalMilliseconds / Commands;
+
     public double CommandsPerSecond => Commands / Seconds;
     public double FlowsPerSecond => Flows / Seconds;
     public double JournalEventsPerSecond => (After.Ordering - Before.Ordering) / Seconds;

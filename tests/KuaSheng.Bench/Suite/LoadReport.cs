@@ -55,7 +55,8 @@ internal static class LoadReport
         return peak;
     }
 
-    /// <summary>CPU per command: all nodes together, then (several nodes) each node, then the database server.</summary>
+    /// <summary>CPU per command: all nodes together, then (several nodes) each node, then the database server and the
+    /// load generator.</summary>
     private static void CpuRows(string p, LoadPlan plan, LoadResult peak, LoadResult open, CpuMeter cpu, Table table, string load)
     {
         if (cpu.NodeCount == 0) return;
@@ -68,6 +69,8 @@ internal static class LoadReport
                 string.Join("; ", peak.CpuMsPerCommandByNode.Zip(open.CpuMsPerCommandByNode, (s, o) => $"{s:F2} / {o:F2}")), "", "", load);
         if (peak.DatabaseCpuMsPerCommand is { } database)
             table.Row($"{p}database server CPU per command at saturation / at 70% ms", $"{database:F2} / {open.DatabaseCpuMsPerCommand:F2}", "", "", load);
+        table.Row($"{p}load generator CPU per command at saturation / at 70% ms (this machine's CPU it takes)",
+            $"{peak.LoadGeneratorCpuMsPerCommand:F2} / {open.LoadGeneratorCpuMsPerCommand:F2}", "", "", load);
     }
 
     /// <summary>The target's cells, empty (informative row) where the plan is not held to it.</summary>
