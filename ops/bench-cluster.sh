@@ -3,7 +3,8 @@
 # a fresh cluster (ops/cluster.sh down, then up N: new database, nodes started anew), then `KuaSheng.Bench suite --nodes`
 # (closed loop to saturation, open loop at 70% of it, requests spread over the nodes in turn) with the CPU of each node
 # and of the PostgreSQL server (postmaster and backends) per command, and the case projection's lag read from the
-# database. Prints each run's table (the PostgreSQL settings as a row of it); progress on stderr.
+# database. Prints each run's table (the PostgreSQL settings as a row of it); progress on stderr. The nodes' logs of
+# each count are kept in a temporary folder it names at the end (to explain a failed command).
 # It takes the local cluster over: it brings it down before each count and at the end, and stops if the cluster's ports
 # are held by something else (another work tree's cluster).
 # Usage: ops/bench-cluster.sh [--counts "1 2 3"] [suite options]
@@ -32,6 +33,7 @@ ports_free() {
   done
 }
 
+logs=$(mktemp -d -t kuasheng-bench-cluster-XXXXXX)
 for n in $counts; do
   echo "== $n node(s), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   ops/cluster.sh down >/dev/null
@@ -42,5 +44,7 @@ for n in $counts; do
   postmaster=$(head -n 1 ".pg/$PGPORT/data/postmaster.pid")
   dotnet tests/KuaSheng.Bench/bin/Release/net10.0/KuaSheng.Bench.dll suite --nodes "$urls" --pids "$pids" --db-pid "$postmaster" \
     --database "postgres:Host=127.0.0.1;Port=$PGPORT;Database=kuasheng_cluster;Username=postgres" "${suite_options[@]}"
+  mkdir -p "$logs/$n-nodes" && cp .cluster/node*.log "$logs/$n-nodes/"
 done
 ops/cluster.sh down >/dev/null
+echo "nodes' logs: $logs" >&2
