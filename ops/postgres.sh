@@ -9,7 +9,8 @@
 # full_page_writes=on: an answered commit survives a crash of the machine, and figures measured on it may be quoted.
 # PG_DURABILITY=fast (fsync=off, synchronous_commit=off) is for the throwaway test database only: ops/test.sh exports
 # it, so the tests' servers (its own and the fault suite's) are fast. A server already running with the other settings
-# is restarted with the ones asked for.
+# is restarted with the ones asked for. Both allow 300 connections (max_connections; PostgreSQL's default, 100, is less
+# than three nodes' Npgsql pools take under load: "53300: sorry, too many clients already").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,8 +20,8 @@ data="$dir/data"
 log="$dir/server.log"
 durability=${PG_DURABILITY:-durable}
 case "$durability" in
-  durable) settings=(fsync=on synchronous_commit=on full_page_writes=on) ;;
-  fast) settings=(fsync=off synchronous_commit=off full_page_writes=on) ;;
+  durable) settings=(fsync=on synchronous_commit=on full_page_writes=on max_connections=300) ;;
+  fast) settings=(fsync=off synchronous_commit=off full_page_writes=on max_connections=300) ;;
   *) echo "postgres.sh: PG_DURABILITY is durable or fast, not '$durability'" >&2; exit 2 ;;
 esac
 server_options="-p $port -k $dir -c listen_addresses=127.0.0.1$(printf ' -c %s' "${settings[@]}")"
@@ -46,7 +47,7 @@ as_postgres() {
 running_settings() {
   as_postgres "$1/psql" -h 127.0.0.1 -p "$port" -U postgres -tA \
     -c "SELECT 'fsync=' || current_setting('fsync') || ' synchronous_commit=' || current_setting('synchronous_commit')
-               || ' full_page_writes=' || current_setting('full_page_writes')"
+               || ' full_page_writes=' || current_setting('full_page_writes') || ' max_connections=' || current_setting('max_connections')"
 }
 
 case "${1:-}" in

@@ -4,14 +4,20 @@ using System.Globalization;
 namespace KuaSheng.Bench.Suite;
 
 /// <summary>CPU time used so far by the processes under test: each node, the database server (a PostgreSQL postmaster
-/// with its backends) when one is given, and this process, the load generator (on this machine it takes CPU from them).</summary>
-internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database, TimeSpan LoadGenerator)
+/// with its backends) when one is given, and this process, the load generator (on this machine it takes CPU from them);
+/// and the whole machine's busy time, all cores (/proc/stat), with the wall-clock time of the sample.</summary>
+internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database, TimeSpan LoadGenerator, TimeSpan Machine, TimeSpan Wall)
 {
     public TimeSpan AllNodes => Nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node);
 
+    /// <summary>Share of the machine's cores that work other than the processes under test took (other sessions'
+    /// builds, tests, benches): what makes a run on a shared machine noisy.</summary>
+    public double OtherWorkShare => (Machine - AllNodes - (Database ?? TimeSpan.Zero) - LoadGenerator) / (Wall * Environment.ProcessorCount);
+
     /// <summary>The CPU used between <paramref name="earlier"/> and this sample.</summary>
     public CpuSample Since(CpuSample earlier) =>
-        new(Nodes.Zip(earlier.Nodes, (now, then) => now - then).ToList(), Database - earlier.Database, LoadGenerator - earlier.LoadGenerator);
+        new(Nodes.Zip(earlier.Nodes, (now, then) => now - then).ToList(), Database - earlier.Database, LoadGenerator - earlier.LoadGenerator,
+            Machine - earlier.Machine, Wall - earlier.Wall);
 }
 
 /// <summary>
@@ -24,10 +30,18 @@ internal sealed class CpuMeter(IReadOnlyList<int> nodePids, int? databasePid = n
     private const int UserTime = 11, SystemTime = 12, ChildrenUserTime = 13, ChildrenSystemTime = 14, ParentPid = 1;
 
     public int NodeCount => nodePids.Count;
-    public bool MeasuresDatabase => databasePid is not null;
 
     public CpuSample Sample() => new(nodePids.Select(pid => Own(Fields(pid) ?? throw Gone(pid, "a node"))).ToList(),
-        databasePid is { } db ? Server(db) : null, Process.GetCurrentProcess().TotalProcessorTime);
+        databasePid is { } db ? Server(db) : null, Process.GetCurrentProcess().TotalProcessorTime, MachineBusy(), Stopwatch.GetElapsedTime(0));
+
+    /// <summary>The first line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (ticks of 10 ms);
+    /// busy is all but idle and iowait.</summary>
+    private static TimeSpan MachineBusy()
+    {
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        return TimeSpan.FromMilliseconds((ticks.Sum() - ticks[3] - ticks[4]) * 10);
+    }
 
     private static TimeSpan Server(int postmaster)
     {

@@ -78,7 +78,8 @@ internal sealed class JournalWatch : IAsyncDisposable
                 return $"{name}={command.ExecuteScalar()}";
             }
         }
-        return string.Join(", ", Setting("fsync"), Setting("synchronous_commit"), Setting("full_page_writes"), Setting("wal_sync_method"));
+        return string.Join(", ", Setting("fsync"), Setting("synchronous_commit"), Setting("full_page_writes"), Setting("wal_sync_method"),
+            Setting("max_connections"));
     }
 
     /// <summary>Mean size of the case events' payloads (bytes), to compare with the limits' payload.</summary>

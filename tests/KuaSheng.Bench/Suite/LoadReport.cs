@@ -71,6 +71,8 @@ internal static class LoadReport
             table.Row($"{p}database server CPU per command at saturation / at 70% ms", $"{database:F2} / {open.DatabaseCpuMsPerCommand:F2}", "", "", load);
         table.Row($"{p}load generator CPU per command at saturation / at 70% ms (this machine's CPU it takes)",
             $"{peak.LoadGeneratorCpuMsPerCommand:F2} / {open.LoadGeneratorCpuMsPerCommand:F2}", "", "", load);
+        table.Row($"{p}other work on the machine (not nodes, database, load generator), share of its cores at saturation / at 70%",
+            $"{peak.Cpu.OtherWorkShare:P0} / {open.Cpu.OtherWorkShare:P0}", "", "", load);
     }
 
     /// <summary>The target's cells, empty (informative row) where the plan is not held to it.</summary>

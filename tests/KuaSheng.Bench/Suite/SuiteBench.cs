@@ -122,7 +122,7 @@ internal static class SuiteBench
     {
         Progress($"end to end on {nodes.Count} nodes: {string.Join(", ", nodes)}");
         await using var watch = JournalWatch.For(database);
-        if (watch.Durability() is { } durability) table.Row("PostgreSQL durability", durability, "", "", Machine.LoadAverage());
+        if (watch.Durability() is { } durability) table.Row("PostgreSQL settings", durability, "", "", Machine.LoadAverage());
         var flows = await CaseFlows.ConnectAsync([.. nodes]);
         var cpu = new CpuMeter(pids, dbPid.Length > 0 ? int.Parse(dbPid, CultureInfo.InvariantCulture) : null);
         foreach (var plan in plans) await Load(plan, size, flows, watch, cpu, table);
