@@ -75,6 +75,21 @@ internal static class LoadReport
             $"{peak.Cpu.OtherWorkShare:P0} / {open.Cpu.OtherWorkShare:P0}", "", "", load);
     }
 
+    /// <summary>The CPU the processes take with no requests at all (cluster gossip, timers, the projection's polling),
+    /// as a share of one core each: the fixed cost that the CPU per command includes. Measured after 3 s of quiet.</summary>
+    public static async Task IdleRowAsync(CpuMeter cpu, TimeSpan window, Table table)
+    {
+        SuiteBench.Progress($"idle CPU, {window.TotalSeconds:F0} s");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var before = cpu.Sample();
+        await Task.Delay(window);
+        var idle = cpu.Sample().Since(before);
+        string Share(TimeSpan used) => $"{used / idle.Wall:P0}";
+        var database = idle.Database is { } d ? $"; database server {Share(d)}" : "";
+        table.Row($"idle CPU with no requests ({window.TotalSeconds:F0} s), share of one core: each node; database server",
+            string.Join(" / ", idle.Nodes.Select(Share)) + database, "", "", Machine.LoadAverage());
+    }
+
     /// <summary>The target's cells, empty (informative row) where the plan is not held to it.</summary>
     private static (string Target, string Met) Target(string target, bool met, bool applies) => applies ? (target, Met(met)) : ("", "");
 

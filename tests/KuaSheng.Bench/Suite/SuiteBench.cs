@@ -125,6 +125,7 @@ internal static class SuiteBench
         if (watch.Durability() is { } durability) table.Row("PostgreSQL settings", durability, "", "", Machine.LoadAverage());
         var flows = await CaseFlows.ConnectAsync([.. nodes]);
         var cpu = new CpuMeter(pids, dbPid.Length > 0 ? int.Parse(dbPid, CultureInfo.InvariantCulture) : null);
+        if (cpu.NodeCount > 0) await IdleRowAsync(cpu, TimeSpan.FromSeconds(5), table);
         foreach (var plan in plans) await Load(plan, size, flows, watch, cpu, table);
     }
 
