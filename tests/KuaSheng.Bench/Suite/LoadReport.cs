@@ -76,7 +76,8 @@ internal static class LoadReport
     }
 
     /// <summary>The CPU the processes take with no requests at all (cluster gossip, timers, the projection's polling),
-    /// as a share of one core each: the fixed cost that the CPU per command includes. Measured after 3 s of quiet.</summary>
+    /// as a share of one core each: the fixed cost that the CPU per command includes. Measured after the loads, once
+    /// quiet for 3 s (a node just started compiles for some 15 s after it is ready: 50-70% of a core).</summary>
     public static async Task IdleRowAsync(CpuMeter cpu, TimeSpan window, Table table)
     {
         SuiteBench.Progress($"idle CPU, {window.TotalSeconds:F0} s");
@@ -86,7 +87,7 @@ internal static class LoadReport
         var idle = cpu.Sample().Since(before);
         string Share(TimeSpan used) => $"{used / idle.Wall:P0}";
         var database = idle.Database is { } d ? $"; database server {Share(d)}" : "";
-        table.Row($"idle CPU with no requests ({window.TotalSeconds:F0} s), share of one core: each node; database server",
+        table.Row($"idle CPU after the loads, no requests ({window.TotalSeconds:F0} s), share of one core: each node; database server",
             string.Join(" / ", idle.Nodes.Select(Share)) + database, "", "", Machine.LoadAverage());
     }
 

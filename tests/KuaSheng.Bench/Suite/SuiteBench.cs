@@ -125,8 +125,8 @@ internal static class SuiteBench
         if (watch.Durability() is { } durability) table.Row("PostgreSQL settings", durability, "", "", Machine.LoadAverage());
         var flows = await CaseFlows.ConnectAsync([.. nodes]);
         var cpu = new CpuMeter(pids, dbPid.Length > 0 ? int.Parse(dbPid, CultureInfo.InvariantCulture) : null);
-        if (cpu.NodeCount > 0) await IdleRowAsync(cpu, TimeSpan.FromSeconds(5), table);
         foreach (var plan in plans) await Load(plan, size, flows, watch, cpu, table);
+        if (cpu.NodeCount > 0) await IdleRowAsync(cpu, TimeSpan.FromSeconds(5), table);
     }
 
     private static Task<LoadResult> Load(LoadPlan plan, Sizes size, CaseFlows flows, JournalWatch watch, CpuMeter cpu, Table table) =>
