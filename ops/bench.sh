@@ -5,7 +5,7 @@
 # then runs `KuaSheng.Bench suite` (tests/KuaSheng.Bench/Suite), which starts real Host processes on loopback, on
 # temporary folders it deletes afterwards. Prints a Markdown table and, as the last line, ratio=<commands/s of the mix ÷
 # framework limit events/s> (issue #12's measure; events/s ÷ limit is a row of the table). Progress goes to stderr.
-# Usage: ops/bench.sh [--quick] [suite options: --clients N --seconds N --warmup S --cases N --active N --payload BYTES
+# Usage: ops/bench.sh [--quick] [suite options: --clients N --seconds N --warmup S --open-rate N --cases N --active N --payload BYTES
 #                     --part all|e2e|flow9|coldstart --flow9-clients N]
 #   --quick: 10,000 cases instead of 100,000, 2,000 active instead of 10,000, 15 s load windows instead of 30 s
 #            (about 3-4 minutes with the build).

@@ -6,20 +6,23 @@ namespace KuaSheng.Bench.Suite;
 internal sealed record LoadPlan(string Prefix, string[] Modes, string FlowsName, int Clients, double? CommandsTarget, double FlowsTarget,
     bool PerCommandTargets);
 
+/// <summary>How long each loop runs, and the open loop's rate when it is fixed (<c>--open-rate</c>: the same rate for
+/// runs whose peaks differ, such as 1, 2 and 3 nodes) rather than 70% of the closed loop's peak.</summary>
+internal sealed record LoadWindows(TimeSpan ClosedWarmup, TimeSpan Closed, TimeSpan OpenWarmup, TimeSpan Open, double? OpenRate);
+
 /// <summary>The closed loop to saturation, then the open loop at 70% of its rate, written into the suite's table.</summary>
 internal static class LoadReport
 {
     public const double CpuMsPerCommandTarget = 1.0;
     public const double RowsPerCommandTarget = 1.5;
 
-    public static async Task<LoadResult> RunAsync(LoadPlan plan, TimeSpan closedWarmup, TimeSpan closedSeconds, TimeSpan openWarmup, TimeSpan openSeconds,
-        CaseFlows flows, JournalWatch watch, CpuMeter cpu, Table table)
+    public static async Task<LoadResult> RunAsync(LoadPlan plan, LoadWindows windows, CaseFlows flows, JournalWatch watch, CpuMeter cpu, Table table)
     {
         flows.Driving(plan.Modes);
         var p = plan.Prefix;
         SuiteBench.Progress($"{p}closed loop, {plan.Clients} clients");
         var resentBefore = flows.Resent;
-        var peak = await HttpLoad.ClosedAsync(flows, watch, cpu, plan.Clients, closedWarmup, closedSeconds);
+        var peak = await HttpLoad.ClosedAsync(flows, watch, cpu, plan.Clients, windows.ClosedWarmup, windows.Closed);
         var load = Machine.LoadAverage();
         table.Row($"{p}commands/s at saturation ({plan.Clients} clients, closed loop)", $"{peak.CommandsPerSecond:F0}",
             plan.CommandsTarget is { } c ? $"≥ {c:F0}" : "", plan.CommandsTarget is { } t ? Met(peak.CommandsPerSecond >= t) : "", load);
@@ -35,21 +38,22 @@ internal static class LoadReport
         table.Row($"{p}closed-loop latency p50 / p99 ms", $"{Stats.Ms(Stats.Percentile(peak.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(peak.LatenciesMs, 99))}", "", "", load);
         table.Row($"{p}projection lag p99 at saturation ms", Stats.Ms(Stats.Percentile(peak.LagsMs, 99)), "≤ 1000", Met(Stats.Percentile(peak.LagsMs, 99) <= 1000), load);
 
-        var rate = Math.Max(1, Math.Round(peak.CommandsPerSecond * 0.7));
+        var rate = windows.OpenRate ?? Math.Max(1, Math.Round(peak.CommandsPerSecond * 0.7));
+        var at = windows.OpenRate is null ? "at 70% of peak" : "at a fixed rate";
         SuiteBench.Progress($"{p}open loop, {rate} commands/s");
-        var open = await HttpLoad.OpenAsync(flows, watch, cpu, rate, openWarmup, openSeconds);
+        var open = await HttpLoad.OpenAsync(flows, watch, cpu, rate, windows.OpenWarmup, windows.Open);
         load = Machine.LoadAverage();
         var p99 = Stats.Percentile(open.LatenciesMs, 99);
-        table.Row($"{p}open loop at 70% of peak: {rate} commands/s offered, answered/s", $"{open.CommandsPerSecond:F0} (max {open.MaxInFlight} in flight)", "", "", load);
+        table.Row($"{p}open loop {at}: {rate} commands/s offered, answered/s", $"{open.CommandsPerSecond:F0} (max {open.MaxInFlight} in flight)", "", "", load);
         table.Row($"{p}latency p50 / p95 / p99 ms (from the scheduled send)",
             $"{Stats.Ms(Stats.Percentile(open.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(open.LatenciesMs, 95))} / {Stats.Ms(p99)}", "p99 ≤ 50", Met(p99 <= 50), load);
-        table.Row($"{p}events/s reaching the journal at 70% (all / case events)", $"{open.JournalEventsPerSecond:F0} / {open.CaseEventsPerSecond:F0}", "", "", load);
+        table.Row($"{p}events/s reaching the journal in the open loop (all / case events)", $"{open.JournalEventsPerSecond:F0} / {open.CaseEventsPerSecond:F0}", "", "", load);
         var lag = Stats.Percentile(open.LagsMs, 99);
-        table.Row($"{p}projection lag p99 at 70% ms", Stats.Ms(lag), "≤ 1000", Met(lag <= 1000), load);
+        table.Row($"{p}projection lag p99 in the open loop ms", Stats.Ms(lag), "≤ 1000", Met(lag <= 1000), load);
         CpuRows(p, plan, peak, open, cpu, table, load);
         if (flows.Resent - resentBefore is > 0 and var resent)
             table.Row($"{p}steps sent again (the case had not taken the carrier's signed report yet)", resent, "", "", load);
-        table.Row($"{p}failed commands (saturation / 70%)", $"{peak.Failed} / {open.Failed}", "0", Met(peak.Failed + open.Failed == 0), load);
+        table.Row($"{p}failed commands (saturation / open loop)", $"{peak.Failed} / {open.Failed}", "0", Met(peak.Failed + open.Failed == 0), load);
         foreach (var (failure, count) in flows.Failures) Console.WriteLine($"failed: {count} × {failure}");
         flows.Failures.Clear();
         return peak;
@@ -62,16 +66,16 @@ internal static class LoadReport
         if (cpu.NodeCount == 0) return;
         var nodes = cpu.NodeCount == 1 ? "node" : $"{cpu.NodeCount} nodes'";
         var (target, met) = Target($"≤ {CpuMsPerCommandTarget:F1} at saturation", peak.NodeCpuMsPerCommand <= CpuMsPerCommandTarget, plan.PerCommandTargets);
-        table.Row($"{p}{nodes} CPU per command at saturation / at 70% ms (includes background work)", $"{peak.NodeCpuMsPerCommand:F2} / {open.NodeCpuMsPerCommand:F2}",
+        table.Row($"{p}{nodes} CPU per command at saturation / in the open loop ms (includes background work)", $"{peak.NodeCpuMsPerCommand:F2} / {open.NodeCpuMsPerCommand:F2}",
             target, met, load);
         if (cpu.NodeCount > 1)
-            table.Row($"{p}CPU per command of each node at saturation / at 70% ms",
+            table.Row($"{p}CPU per command of each node at saturation / in the open loop ms",
                 string.Join("; ", peak.CpuMsPerCommandByNode.Zip(open.CpuMsPerCommandByNode, (s, o) => $"{s:F2} / {o:F2}")), "", "", load);
         if (peak.DatabaseCpuMsPerCommand is { } database)
-            table.Row($"{p}database server CPU per command at saturation / at 70% ms", $"{database:F2} / {open.DatabaseCpuMsPerCommand:F2}", "", "", load);
-        table.Row($"{p}load generator CPU per command at saturation / at 70% ms (this machine's CPU it takes)",
+            table.Row($"{p}database server CPU per command at saturation / in the open loop ms", $"{database:F2} / {open.DatabaseCpuMsPerCommand:F2}", "", "", load);
+        table.Row($"{p}load generator CPU per command at saturation / in the open loop ms (this machine's CPU it takes)",
             $"{peak.LoadGeneratorCpuMsPerCommand:F2} / {open.LoadGeneratorCpuMsPerCommand:F2}", "", "", load);
-        table.Row($"{p}other work on the machine (not nodes, database, load generator), share of its cores at saturation / at 70%",
+        table.Row($"{p}other work on the machine (not nodes, database, load generator), share of its cores at saturation / in the open loop",
             $"{peak.Cpu.OtherWorkShare:P0} / {open.Cpu.OtherWorkShare:P0}", "", "", load);
     }
 

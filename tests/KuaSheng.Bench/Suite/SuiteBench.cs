@@ -15,7 +15,14 @@ namespace KuaSheng.Bench.Suite;
 internal static class SuiteBench
 {
     private sealed record Sizes(int LimitSeconds, int ClosedWarmup, int ClosedSeconds, int OpenWarmup, int OpenSeconds, int Cases, int LongCases,
-        int Active, int Clients);
+        int Active, int Clients)
+    {
+        /// <summary>The open loop's rate (commands/s) when fixed; null: 70% of the closed loop's peak.</summary>
+        public double? OpenRate { get; init; }
+
+        public LoadWindows Windows => new(TimeSpan.FromSeconds(ClosedWarmup), TimeSpan.FromSeconds(ClosedSeconds), TimeSpan.FromSeconds(OpenWarmup),
+            TimeSpan.FromSeconds(OpenSeconds), OpenRate);
+    }
 
     private static readonly Sizes Full = new(15, 10, 30, 5, 30, 100_000, 20, 10_000, 64);
     private static readonly Sizes Quick = new(6, 5, 15, 3, 15, 10_000, 5, 2_000, 64);
@@ -38,6 +45,7 @@ internal static class SuiteBench
             Cases = options.Int("cases", size.Cases), Active = options.Int("active", size.Active), Clients = options.Int("clients", size.Clients),
             ClosedSeconds = options.Int("seconds", size.ClosedSeconds), OpenSeconds = options.Int("seconds", size.OpenSeconds),
             ClosedWarmup = options.Int("warmup", size.ClosedWarmup),
+            OpenRate = options.Int("open-rate", 0) is > 0 and var fixedRate ? fixedRate : null,
         };
         var flow9Clients = options.Int("flow9-clients", 32);
         var hostDll = Path.GetFullPath(options.String("host", "src/KuaSheng.Host/bin/Release/net10.0/KuaSheng.Host.dll"));
@@ -130,8 +138,7 @@ internal static class SuiteBench
     }
 
     private static Task<LoadResult> Load(LoadPlan plan, Sizes size, CaseFlows flows, JournalWatch watch, CpuMeter cpu, Table table) =>
-        LoadReport.RunAsync(plan, TimeSpan.FromSeconds(size.ClosedWarmup), TimeSpan.FromSeconds(size.ClosedSeconds), TimeSpan.FromSeconds(size.OpenWarmup),
-            TimeSpan.FromSeconds(size.OpenSeconds), flows, watch, cpu, table);
+        RunAsync(plan, size.Windows, flows, watch, cpu, table);
 
     private static List<int> Pids(string pids) =>
         pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
