@@ -10,7 +10,7 @@ internal sealed record LoadPlan(string Prefix, string[] Modes, string FlowsName,
 /// runs whose peaks differ, such as 1, 2 and 3 nodes) rather than 70% of the closed loop's peak.</summary>
 internal sealed record LoadWindows(TimeSpan ClosedWarmup, TimeSpan Closed, TimeSpan OpenWarmup, TimeSpan Open, double? OpenRate);
 
-/// <summary>The closed loop to saturation, then the open loop at 70% of its rate, written into the suite's table.</summary>
+/// <summary>The closed loop to saturation, then the open loop at 70% of its rate (or a fixed rate), written into the suite's table.</summary>
 internal static class LoadReport
 {
     public const double CpuMsPerCommandTarget = 1.0;
