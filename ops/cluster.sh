@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A local cluster on loopback: a throwaway PostgreSQL (ops/postgres.sh, Debian's package, port $PGPORT, default 5432)
-# and N nodes of the Release build with cluster-config/cluster-node.json. Node I serves HTTP on 127.0.0.1:510I and Akka
-# on 127.0.0.1:410I; nodes 1 and 2 are the seeds. State (pids, logs) in .cluster/.
+# with durable settings (fsync, synchronous_commit and full_page_writes on; PG_DURABILITY=fast only if you will not
+# quote what you measure) and N nodes of the Release build with cluster-config/cluster-node.json. Node I serves HTTP on
+# 127.0.0.1:510I and Akka on 127.0.0.1:410I; nodes 1 and 2 are the seeds. State (pids, logs) in .cluster/.
 # Remoting is TLS with mutual authentication: throwaway certificates (a CA and one node certificate, PKCS#12) are made
 # with openssl in .cluster/tls/ on first use. CLUSTER_TLS=off starts the nodes on plain TCP.
-#   ops/cluster.sh up N      build, start PostgreSQL and nodes 1..N; returns once all answer /readyz
+#   ops/cluster.sh up N      build (unless CLUSTER_BUILD=off), start PostgreSQL and nodes 1..N; returns once all answer /readyz
 #   ops/cluster.sh kill I    kill -9 node I (a crash: the others see it unreachable; `ksctl cluster down` or a restart)
 #   ops/cluster.sh start I   start node I again (or a new node I) and wait until it is ready
 #   ops/cluster.sh stop I    stop node I gracefully (SIGTERM: it leaves the cluster, exit code 0)
@@ -69,7 +70,7 @@ alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/
 ready() { curl -fsS --max-time 3 "http://127.0.0.1:510$1/readyz" >/dev/null 2>&1; }
 
 start_postgres() {
-  if ! ops/postgres.sh start >/dev/null 2>"$state/postgres.log"; then cat "$state/postgres.log" >&2; exit 1; fi
+  if ! PG_DURABILITY=${PG_DURABILITY:-durable} ops/postgres.sh start >/dev/null 2>"$state/postgres.log"; then cat "$state/postgres.log" >&2; exit 1; fi
   local psql=("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tA)
   "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1 \
     || "${psql[@]}" -c "CREATE DATABASE $database" >/dev/null
@@ -126,7 +127,7 @@ case "${1:-}" in
   up)
     [[ "${2:-}" =~ ^[1-9]$ ]] || { echo "cluster.sh up N: N from 1 to 9" >&2; exit 2; }
     mkdir -p "$state"
-    build
+    [ "${CLUSTER_BUILD:-on}" = off ] || build
     start_postgres
     for i in $(seq 1 "$2"); do start_node "$i"; done
     for i in $(seq 1 "$2"); do wait_ready "$i"; done

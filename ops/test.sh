@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (Release), then prints one summary line: "tests: N passed, N failed, N skipped".
-# Starts a throwaway PostgreSQL on 127.0.0.1 (ops/postgres.sh, installed from Debian's packages when missing).
+# Starts a throwaway PostgreSQL on 127.0.0.1 (ops/postgres.sh, installed from Debian's packages when missing), with
+# PG_DURABILITY=fast (fsync off: the test database is thrown away).
 # Usage: ops/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,9 @@ if ! command -v npx >/dev/null 2>&1; then
 fi
 
 log=$(mktemp)
-# Tests that need PostgreSQL read KUASHENG_TEST_PG: start a throwaway server on loopback unless one is given.
+# Tests that need PostgreSQL read KUASHENG_TEST_PG: start a throwaway server on loopback unless one is given. The
+# test database is thrown away, so its servers (this one and the fault suite's own) run without fsync.
+export PG_DURABILITY=fast
 if [ -z "${KUASHENG_TEST_PG:-}" ]; then
   eval "$(ops/postgres.sh start)"
   trap 'rm -f "$log"; ops/postgres.sh stop' EXIT

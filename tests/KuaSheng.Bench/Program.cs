@@ -14,9 +14,11 @@ using KuaSheng.Bench;
 //   projection           [--cases 1000] [--events-per-case 10] [--read-journal yes] [--postgres CONNSTR]
 //   projection-apply     [--cases 5000] [--batch 500]
 //   unit-sync            [--views 50000] [--in-flight 256]
-//   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
-//                        (issue #6; ops/bench.sh builds and runs it)
+//   suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--warmup S] [--open-rate N]
+//                        [--part all|e2e|flow9|coldstart] [--flow9-clients 32]
+//                        (issues #6, #12; ops/bench.sh builds and runs it)
 //                        or against running nodes of one cluster: --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P]
+//                        [--db-pid POSTMASTER] [--part all|e2e|flow9] (ops/bench-cluster.sh)
 //   framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
 //
 // Commands whose names start with '_' are the child processes that the commands above start (a restart, or a run whose
@@ -59,8 +61,10 @@ static int Help()
           projection           [--cases 1000] [--events-per-case 10] [--read-journal yes] [--postgres CONNSTR]
           projection-apply     [--cases 5000] [--batch 500]
           unit-sync            [--views 50000] [--in-flight 256]
-          suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--part all|e2e|coldstart]
+          suite                --host PATH/KuaSheng.Host.dll [--quick] [--clients 64] [--seconds N] [--cases N] [--active N] [--payload 300] [--warmup S] [--open-rate N]
+                               [--part all|e2e|flow9|coldstart] [--flow9-clients 32]
                                or against running nodes: --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P]
+                               [--db-pid POSTMASTER] [--part all|e2e|flow9]
           framework-limit      [--actors 64] [--payload 300] [--seconds 10] [--hocon "akka.persistence.journal.sql.batch-size = 500"]
         """);
     return 2;

@@ -4,8 +4,11 @@ using KuaSheng.Domain.Validation;
 
 namespace KuaSheng.Bench.Suite;
 
-/// <summary>One step of a flow: who sends it, where, and what (the path may use the case's id, number and query code).</summary>
-internal sealed record FlowStep(string? Token, Func<CaseFlow, string> Path, object? Body);
+/// <summary>One step of a flow: who sends it, where, and what (the path may use the case's id, number and query code).
+/// <paramref name="AwaitsCompletion"/>: the step needs the case completed by an event that reaches it after an earlier
+/// step's answer (a carrier's report); a 409 illegal-transition is sent again, with a new Idempotency-Key, every 5 ms
+/// for up to 10 s, and the step's latency includes the waits.</summary>
+internal sealed record FlowStep(string? Token, Func<CaseFlow, string> Path, object? Body, bool AwaitsCompletion = false);
 
 /// <summary>A case being driven through its steps, one at a time; the first step (submission) names the case.</summary>
 internal sealed class CaseFlow(string mode, IReadOnlyList<FlowStep> steps)
@@ -26,7 +29,8 @@ internal sealed class CaseFlow(string mode, IReadOnlyList<FlowStep> steps)
 /// applicant's public rating); proxy 1-1 with an original (9: submission at qj-window, form review, identity,
 /// acceptance, originals received, decision at qj-notary, pickup, collected, rating); joint 1-7 pension transfer
 /// (10: submission, form review, identity, two acceptances, two decisions at qj-hrss and a Sichuan unit registered at
-/// start, pickup, collected, rating). Flows are started in turn online, proxy, joint.
+/// start, pickup, collected, rating). Flows are started in turn online, proxy, joint; <see cref="Driving"/> chooses
+/// others, such as the 9-step proxy flow with a mailed result (<see cref="Flow9"/>).
 /// </summary>
 internal sealed class CaseFlows
 {
@@ -35,7 +39,7 @@ internal sealed class CaseFlows
     /// <summary>One client per node; requests take them in turn, so the steps of one case go to different nodes.</summary>
     private readonly HttpClient[] _nodes;
     private readonly Dictionary<string, string> _tokens = [];
-    private string _sichuan = "";
+    private string[] _mix = Modes;
     private long _started;
     private long _sent;
 
@@ -51,31 +55,53 @@ internal sealed class CaseFlows
                 new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
             { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) }).ToArray());
         await flows.Token("operator", new { role = "operator" });
-        var unit = await flows.Send(new FlowStep(flows._tokens["operator"], _ => "/api/v1/units",
-            new { name = "四川省社会保险事业管理局", region = "510000", level = "external", kind = "department", items = new[] { "1-7" } }), null, setUp: true);
-        flows._sichuan = unit.Json?.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException($"unit registration: {unit.Status}");
-        foreach (var node in flows._nodes.Skip(1)) await WaitForUnitAsync(node, flows._tokens["operator"], flows._sichuan);
+        var sichuan = await flows.RegisterUnitAsync(
+            new { name = "四川省社会保险事业管理局", region = "510000", level = "external", kind = "department", items = new[] { "1-7" } });
+        var tongzi = await flows.RegisterUnitAsync(Flow9.HomeUnit);
         await flows.Token("window", new { role = "window", unit = "qj-window" });
         await flows.Token("platform", new { role = "integration", units = new[] { "qj-hrss" } });
         await flows.Token("hrss", new { role = "officer", unit = "qj-hrss" });
         await flows.Token("notary", new { role = "officer", unit = "qj-notary" });
-        await flows.Token("sichuan", new { role = "integration", units = new[] { flows._sichuan } });
+        await flows.Token("sichuan", new { role = "integration", units = new[] { sichuan } });
+        await flows.Token("tongzi", new { role = "integration", units = new[] { tongzi } });
+        await flows.Token("carrier", new { role = "carrier" });
         return flows;
     }
 
     public static readonly string[] Modes = ["online", "proxy", "joint"];
 
-    public CaseFlow Start() => (Interlocked.Increment(ref _started) % 3) switch
+    /// <summary>From now on, starts flows of these modes in turn (<see cref="Modes"/> or <see cref="Flow9.Mode"/>).</summary>
+    public CaseFlows Driving(params string[] modes)
     {
-        1 => Online(),
-        2 => Proxy(),
-        _ => Joint(),
+        _mix = modes;
+        return this;
+    }
+
+    public CaseFlow Start() => _mix[(int)((ulong)(Interlocked.Increment(ref _started) - 1) % (ulong)_mix.Length)] switch
+    {
+        "online" => Online(),
+        "proxy" => Proxy(),
+        "joint" => Joint(),
+        Flow9.Mode => Flow9.Create(_tokens["window"], _tokens["tongzi"], _tokens["carrier"]),
+        var mode => throw new ArgumentException($"No flow {mode}"),
     };
+
+    /// <summary>Steps sent again because the case had not taken an earlier step's asynchronous event yet.</summary>
+    public long Resent => Interlocked.Read(ref _resent);
+
+    private long _resent;
 
     /// <summary>Sends the flow's next step; on success moves the flow on (and reads the case's names from a submission).</summary>
     public async Task<bool> StepAsync(CaseFlow flow)
     {
-        var answer = await Send(flow.Steps[flow.Next], flow);
+        var step = flow.Steps[flow.Next];
+        var answer = await Send(step, flow);
+        for (var until = DateTime.UtcNow.AddSeconds(10); step.AwaitsCompletion && answer is { Status: 409, Code: "illegal-transition" } && DateTime.UtcNow < until;)
+        {
+            Interlocked.Increment(ref _resent);
+            await Task.Delay(5);
+            answer = await Send(step, flow);
+        }
         if (answer.Status is < 200 or >= 300)
         {
             Failures.AddOrUpdate($"{flow.Mode} step {flow.Next + 1}: {answer.Status} {answer.Code}", 1, (_, n) => n + 1);
@@ -174,6 +200,16 @@ internal sealed class CaseFlows
         materials = new[] { new { name = "申请表", original = false }, new { name = "证明材料原件", original } },
         delivery = new { method = delivery },
     };
+
+    /// <summary>Registers an external unit as an operator on the first node (the same name and region again is the same
+    /// unit) and, with several nodes, waits until every node knows it; answers its id.</summary>
+    private async Task<string> RegisterUnitAsync(object unit)
+    {
+        var answer = await Send(new FlowStep(_tokens["operator"], _ => "/api/v1/units", unit), null, setUp: true);
+        var id = answer.Json?.RootElement.GetProperty("id").GetString() ?? throw new InvalidOperationException($"unit registration: {answer.Status}");
+        foreach (var node in _nodes.Skip(1)) await WaitForUnitAsync(node, _tokens["operator"], id);
+        return id;
+    }
 
     /// <summary>Nodes follow the reference data (units) into their own copies: a unit registered on one node is known
     /// to another a moment later.</summary>

@@ -67,19 +67,6 @@ internal sealed class HostProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    /// <summary>CPU time the node process has used (user + system, from /proc/PID/stat; clock ticks of 10 ms).</summary>
-    public TimeSpan CpuTime() => CpuTimeOf(_process.Id);
-
-    /// <summary>CPU time of any process on this machine (user + system).</summary>
-    public static TimeSpan CpuTimeOf(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // After "pid (comm) ", field 3 is the state: utime and stime are fields 14 and 15 of the whole line.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
-
     private string Tail()
     {
         try { return string.Join('\n', File.ReadLines(_log).TakeLast(20)); }

@@ -4,12 +4,26 @@ using System.Diagnostics;
 namespace KuaSheng.Bench.Suite;
 
 /// <summary>What one load phase gave: commands and flows completed in the measured window, latencies of the commands
-/// sent in it (ms), failures, and the journal before and after the window.</summary>
+/// sent in it (ms), failures, the journal before and after the window, and the CPU the processes under test used in it.
+/// A closed loop also counts the durable rows written from its start until the journal settled after it
+/// (<see cref="Rows"/>) and all the commands answered in that time, warm-up included (<see cref="AllCommands"/>).</summary>
 internal sealed record LoadResult(double Seconds, long Commands, long Flows, long Failed, IReadOnlyList<double> LatenciesMs,
-    JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight, TimeSpan NodeCpu)
+    JournalWatch.Mark Before, JournalWatch.Mark After, IReadOnlyList<double> LagsMs, int MaxInFlight, CpuSample Cpu)
 {
-    /// <summary>The node's CPU time in the window per command answered in it (its background work included).</summary>
-    public double NodeCpuMsPerCommand => NodeCpu.TotalMilliseconds / Commands;
+    public JournalRows? Rows { get; init; }
+    public long AllCommands { get; init; }
+
+    /// <summary>The nodes' CPU time in the window per command answered in it (their background work included).</summary>
+    public double NodeCpuMsPerCommand => Cpu.AllNodes.TotalMilliseconds / Commands;
+
+    /// <summary>Each node's CPU time in the window per command answered in it (by all nodes).</summary>
+    public IEnumerable<double> CpuMsPerCommandByNode => Cpu.Nodes.Select(node => node.TotalMilliseconds / Commands);
+
+    /// <summary>The database server's CPU time in the window per command, when it was measured.</summary>
+    public double? DatabaseCpuMsPerCommand => Cpu.Database?.TotalMilliseconds / Commands;
+
+    /// <summary>The load generator's (this process's) CPU time in the window per command.</summary>
+    public double LoadGeneratorCpuMsPerCommand => Cpu.LoadGenerator.TotalMilliseconds / Commands;
 
     public double CommandsPerSecond => Commands / Seconds;
     public double FlowsPerSecond => Flows / Seconds;
@@ -22,10 +36,11 @@ internal sealed record LoadResult(double Seconds, long Commands, long Flows, lon
 internal static class HttpLoad
 {
     /// <summary><paramref name="clients"/> clients each run flows one after another; counted after the warm-up.</summary>
-    public static async Task<LoadResult> ClosedAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, int clients, TimeSpan warmup, TimeSpan measure)
+    public static async Task<LoadResult> ClosedAsync(CaseFlows flows, JournalWatch watch, CpuMeter cpuMeter, int clients, TimeSpan warmup, TimeSpan measure)
     {
         var counting = false;
-        long commands = 0, done = 0, failed = 0;
+        long commands = 0, done = 0, failed = 0, answered = 0;
+        var rowsBefore = watch.Rows();
         var latencies = new ConcurrentBag<double>();
         var stopAt = Stopwatch.GetTimestamp() + (long)((warmup + measure).TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -37,6 +52,7 @@ internal static class HttpLoad
                 {
                     var t = Stopwatch.GetTimestamp();
                     var ok = await flows.StepAsync(flow);
+                    if (ok) Interlocked.Increment(ref answered);
                     if (!Volatile.Read(ref counting) || Stopwatch.GetTimestamp() >= stopAt) continue;
                     latencies.Add(Stats.Elapsed(t));
                     if (!ok) { Interlocked.Increment(ref failed); break; }
@@ -48,15 +64,17 @@ internal static class HttpLoad
         await Task.Delay(warmup);
         watch.StartSampling();
         var before = watch.Now();
-        var cpu = nodeCpu();
+        var cpu = cpuMeter.Sample();
         Volatile.Write(ref counting, true);
         await Task.Delay(measure);
         Volatile.Write(ref counting, false);
         var after = watch.Now();
-        cpu = nodeCpu() - cpu;
+        var used = cpuMeter.Sample().Since(cpu);
         var lags = watch.Lags;
         await Task.WhenAll(workers);
-        return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after, lags, clients, cpu);
+        await watch.SettledAsync();
+        return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after,
+            lags, clients, used) { Rows = watch.Rows().Since(rowsBefore), AllCommands = answered };
     }
 
     /// <summary>
@@ -64,7 +82,7 @@ internal static class HttpLoad
     /// the answers do (no coordinated omission). A slot sends the next step of a flow whose previous step has been
     /// answered, else starts a new flow, so there is always something to send. Latency = answer time − due time.
     /// </summary>
-    public static async Task<LoadResult> OpenAsync(CaseFlows flows, JournalWatch watch, Func<TimeSpan> nodeCpu, double rate, TimeSpan warmup, TimeSpan measure)
+    public static async Task<LoadResult> OpenAsync(CaseFlows flows, JournalWatch watch, CpuMeter cpuMeter, double rate, TimeSpan warmup, TimeSpan measure)
     {
         var ready = new ConcurrentQueue<CaseFlow>();
         var latencies = new ConcurrentBag<double>();
@@ -76,7 +94,7 @@ internal static class HttpLoad
         var total = (long)(rate * (warmup + measure).TotalSeconds);
         var firstMeasured = (long)(rate * warmup.TotalSeconds);
         JournalWatch.Mark? before = null;
-        var cpu = TimeSpan.Zero;
+        CpuSample? cpu = null;
 
         for (long i = 0; i < total; i++)
         {
@@ -87,7 +105,7 @@ internal static class HttpLoad
             {
                 watch.StartSampling();
                 before = watch.Now();
-                cpu = nodeCpu();
+                cpu = cpuMeter.Sample();
             }
             var measured = i >= firstMeasured;
             var flow = ready.TryDequeue(out var f) ? f : flows.Start();
@@ -113,9 +131,9 @@ internal static class HttpLoad
         var after = watch.Now();
         var lags = watch.Lags;
         await Task.WhenAll(pending.Keys.ToList());
-        cpu = nodeCpu() - cpu;
+        var used = cpuMeter.Sample().Since(cpu!);
         // Commands counted are those due in the window; their answers may come a little after it.
         var seconds = measure.TotalSeconds;
-        return new LoadResult(seconds, commands, done, failed, latencies.ToList(), before!, after, lags, maxInFlight, cpu);
+        return new LoadResult(seconds, commands, done, failed, latencies.ToList(), before!, after, lags, maxInFlight, used);
     }
 }

@@ -46,6 +46,42 @@ internal sealed class JournalWatch : IAsyncDisposable
     public Mark Now() => new(Scalar("SELECT COALESCE(MAX(ordering), 0) FROM event_journal"),
         Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'case-%'"), Stopwatch.GetTimestamp());
 
+    /// <summary>The durable rows written so far (<see cref="JournalRows"/>).</summary>
+    public JournalRows Rows() => JournalRows.Count(TryScalar);
+
+    /// <summary>Waits until the journal has stopped growing for half a second (at most 10 s): the writes that follow
+    /// an answer (unit views, carrier events handed to their case) are in.</summary>
+    public async Task SettledAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        var last = -1L;
+        while (DateTime.UtcNow < until)
+        {
+            var now = Scalar("SELECT COALESCE(MAX(ordering), 0) FROM event_journal");
+            if (now == last) return;
+            last = now;
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>PostgreSQL's durability settings as the server runs them; null on SQLite (the node sets its own
+    /// connections' pragmas, which a watcher's connection does not see).</summary>
+    public string? Durability()
+    {
+        if (_connection is not NpgsqlConnection) return null;
+        string Setting(string name)
+        {
+            lock (_connection)
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = $"SELECT current_setting('{name}')";
+                return $"{name}={command.ExecuteScalar()}";
+            }
+        }
+        return string.Join(", ", Setting("fsync"), Setting("synchronous_commit"), Setting("full_page_writes"), Setting("wal_sync_method"),
+            Setting("max_connections"));
+    }
+
     /// <summary>Mean size of the case events' payloads (bytes), to compare with the limits' payload.</summary>
     public double AverageCaseEventBytes()
     {
@@ -95,6 +131,13 @@ internal sealed class JournalWatch : IAsyncDisposable
     {
         // The sampler and the caller share the connection: one query at a time.
         lock (_connection) return ScalarUnlocked(sql);
+    }
+
+    /// <summary>A count that is null when its table does not exist (or the query fails otherwise).</summary>
+    private long? TryScalar(string sql)
+    {
+        try { return Scalar(sql); }
+        catch (DbException) { return null; }
     }
 
     private long ScalarUnlocked(string sql)
