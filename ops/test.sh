@@ -20,7 +20,11 @@ log=$(mktemp)
 # test database is thrown away, so its servers (this one and the fault suite's own) run without fsync.
 export PG_DURABILITY=fast
 if [ -z "${KUASHENG_TEST_PG:-}" ]; then
-  eval "$(ops/postgres.sh start)"
+  # Not `eval "$(...)"`: eval of an empty string succeeds, so a server that failed to start went unnoticed and every
+  # PostgreSQL test was skipped. Assigned first, a failure stops the run (set -e).
+  pg_env=$(ops/postgres.sh start)
+  eval "$pg_env"
+  [ -n "${KUASHENG_TEST_PG:-}" ] || { echo "ops/test.sh: PostgreSQL did not start" >&2; exit 1; }
   trap 'rm -f "$log"; ops/postgres.sh stop' EXIT
 else
   trap 'rm -f "$log"' EXIT
