@@ -5,19 +5,27 @@ namespace KuaSheng.Bench.Suite;
 
 /// <summary>CPU time used so far by the processes under test: each node, the database server (a PostgreSQL postmaster
 /// with its backends) when one is given, and this process, the load generator (on this machine it takes CPU from them);
-/// and the whole machine's busy time, all cores (/proc/stat), with the wall-clock time of the sample.</summary>
-internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database, TimeSpan LoadGenerator, TimeSpan Machine, TimeSpan Wall)
+/// and the whole machine's idle time, all cores (/proc/stat), with the wall-clock time of the sample.</summary>
+internal sealed record CpuSample(IReadOnlyList<TimeSpan> Nodes, TimeSpan? Database, TimeSpan LoadGenerator, TimeSpan MachineIdle, TimeSpan Wall)
 {
     public TimeSpan AllNodes => Nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node);
 
     /// <summary>Share of the machine's cores that work other than the processes under test took (other sessions'
-    /// builds, tests, benches): what makes a run on a shared machine noisy.</summary>
-    public double OtherWorkShare => (Machine - AllNodes - (Database ?? TimeSpan.Zero) - LoadGenerator) / (Wall * Environment.ProcessorCount);
+    /// builds, tests, benches): what makes a run on a shared machine noisy. The machine's busy time is the cores' time
+    /// less their idle time: the kernel counts idle time exactly but busy time by ticks, which miss short bursts.</summary>
+    public double OtherWorkShare
+    {
+        get
+        {
+            var cores = Wall * Environment.ProcessorCount;
+            return (cores - MachineIdle - AllNodes - (Database ?? TimeSpan.Zero) - LoadGenerator) / cores;
+        }
+    }
 
     /// <summary>The CPU used between <paramref name="earlier"/> and this sample.</summary>
     public CpuSample Since(CpuSample earlier) =>
         new(Nodes.Zip(earlier.Nodes, (now, then) => now - then).ToList(), Database - earlier.Database, LoadGenerator - earlier.LoadGenerator,
-            Machine - earlier.Machine, Wall - earlier.Wall);
+            MachineIdle - earlier.MachineIdle, Wall - earlier.Wall);
 }
 
 /// <summary>
@@ -32,15 +40,14 @@ internal sealed class CpuMeter(IReadOnlyList<int> nodePids, int? databasePid = n
     public int NodeCount => nodePids.Count;
 
     public CpuSample Sample() => new(nodePids.Select(pid => Own(Fields(pid) ?? throw Gone(pid, "a node"))).ToList(),
-        databasePid is { } db ? Server(db) : null, Process.GetCurrentProcess().TotalProcessorTime, MachineBusy(), Stopwatch.GetElapsedTime(0));
+        databasePid is { } db ? Server(db) : null, Process.GetCurrentProcess().TotalProcessorTime, MachineIdle(), Stopwatch.GetElapsedTime(0));
 
-    /// <summary>The first line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (ticks of 10 ms);
-    /// busy is all but idle and iowait.</summary>
-    private static TimeSpan MachineBusy()
+    /// <summary>Idle and iowait of the first line of /proc/stat (user, nice, system, idle, iowait...; ticks of 10 ms).</summary>
+    private static TimeSpan MachineIdle()
     {
-        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(5)
             .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        return TimeSpan.FromMilliseconds((ticks.Sum() - ticks[3] - ticks[4]) * 10);
+        return TimeSpan.FromMilliseconds((ticks[3] + ticks[4]) * 10);
     }
 
     private static TimeSpan Server(int postmaster)

@@ -29,6 +29,11 @@ internal sealed record LoadResult(double Seconds, long Commands, long Flows, lon
     public double FlowsPerSecond => Flows / Seconds;
     public double JournalEventsPerSecond => (After.Ordering - Before.Ordering) / Seconds;
     public double CaseEventsPerSecond => (After.CaseEvents - Before.CaseEvents) / Seconds;
+
+    /// <summary>PostgreSQL's commits and WAL syncs in the window per command (null on SQLite).</summary>
+    public (double Commits, double WalSyncs)? DatabaseWritesPerCommand =>
+        After.Commits - Before.Commits is { } commits && After.WalSyncs - Before.WalSyncs is { } syncs
+            ? (commits / (double)Commands, syncs / (double)Commands) : null;
 }
 
 /// <summary>The two loads of the end-to-end run: closed loop (N clients, each drives flows back to back: saturation)

@@ -41,10 +41,14 @@ internal sealed class JournalWatch : IAsyncDisposable
         _ => throw new ArgumentException($"--database {database}: expected sqlite:PATH or postgres:CONNECTION-STRING"),
     };
 
-    public sealed record Mark(long Ordering, long CaseEvents, long At);
+    /// <summary>Where the journal is; on PostgreSQL also the server's committed transactions in this database and its
+    /// WAL syncs (pg_stat_database, pg_stat_wal: statistics the server flushes about once a second).</summary>
+    public sealed record Mark(long Ordering, long CaseEvents, long At, long? Commits = null, long? WalSyncs = null);
 
     public Mark Now() => new(Scalar("SELECT COALESCE(MAX(ordering), 0) FROM event_journal"),
-        Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'case-%'"), Stopwatch.GetTimestamp());
+        Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'case-%'"), Stopwatch.GetTimestamp(),
+        _connection is NpgsqlConnection ? Scalar("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") : null,
+        _connection is NpgsqlConnection ? Scalar("SELECT wal_sync FROM pg_stat_wal") : null);
 
     /// <summary>The durable rows written so far (<see cref="JournalRows"/>).</summary>
     public JournalRows Rows() => JournalRows.Count(TryScalar);

@@ -35,6 +35,8 @@ internal static class LoadReport
             table.Row($"{p}durable rows per command in the closed loop (counted in the database: journal, tags, idempotency, snapshots)",
                 rows.PerCommand(peak.AllCommands), target, met, load);
         }
+        if (peak.DatabaseWritesPerCommand is var (commits, syncs))
+            table.Row($"{p}PostgreSQL commits / WAL syncs per command at saturation (a sync serves the commits it groups)", $"{commits:F2} / {syncs:F2}", "", "", load);
         table.Row($"{p}closed-loop latency p50 / p99 ms", $"{Stats.Ms(Stats.Percentile(peak.LatenciesMs, 50))} / {Stats.Ms(Stats.Percentile(peak.LatenciesMs, 99))}", "", "", load);
         table.Row($"{p}projection lag p99 at saturation ms", Stats.Ms(Stats.Percentile(peak.LagsMs, 99)), "≤ 1000", Met(Stats.Percentile(peak.LagsMs, 99) <= 1000), load);
 
