@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using KuaSheng.Domain.Validation;
 
 namespace KuaSheng.Bench.Suite;
 
@@ -23,19 +22,13 @@ internal sealed class CaseFlow(string mode, IReadOnlyList<FlowStep> steps)
 }
 
 /// <summary>
-/// The three handling modes as an integration drives them over HTTP (bodies as in tests/KuaSheng.Api.Tests), every POST
-/// with a fresh Idempotency-Key as a careful client sends it:
-/// online 1-15 (6 commands: submission straight to qj-hrss, acceptance, decision, electronic result, collected, the
-/// applicant's public rating); proxy 1-1 with an original (9: submission at qj-window, form review, identity,
-/// acceptance, originals received, decision at qj-notary, pickup, collected, rating); joint 1-7 pension transfer
-/// (10: submission, form review, identity, two acceptances, two decisions at qj-hrss and a Sichuan unit registered at
-/// start, pickup, collected, rating). Flows are started in turn online, proxy, joint; <see cref="Driving"/> chooses
-/// others, such as the 9-step proxy flow with a mailed result (<see cref="Flow9"/>).
+/// Drives flows over HTTP as integrations do, every POST with a fresh Idempotency-Key as a careful client sends it: the
+/// set-up (dev tokens, the external units the flows route to), then one step at a time. Flows are started in turn
+/// online, proxy, joint (<see cref="MixFlows"/>); <see cref="Driving"/> chooses others, such as the 9-step proxy flow
+/// with a mailed result (<see cref="Flow9"/>).
 /// </summary>
 internal sealed class CaseFlows
 {
-    private static readonly string QijiangId = "50011019850612002" + ResidentIdNumber.ComputeCheckCharacter("50011019850612002");
-    private static readonly object Certificate = new { title = "决定书", number = "QJ-2026-001" };
     /// <summary>One client per node; requests take them in turn, so the steps of one case go to different nodes.</summary>
     private readonly HttpClient[] _nodes;
     private readonly Dictionary<string, string> _tokens = [];
@@ -79,9 +72,9 @@ internal sealed class CaseFlows
 
     public CaseFlow Start() => _mix[(int)((ulong)(Interlocked.Increment(ref _started) - 1) % (ulong)_mix.Length)] switch
     {
-        "online" => Online(),
-        "proxy" => Proxy(),
-        "joint" => Joint(),
+        "online" => MixFlows.Online(_tokens),
+        "proxy" => MixFlows.Proxy(_tokens),
+        "joint" => MixFlows.Joint(_tokens),
         Flow9.Mode => Flow9.Create(_tokens["window"], _tokens["tongzi"], _tokens["carrier"]),
         var mode => throw new ArgumentException($"No flow {mode}"),
     };
@@ -131,75 +124,6 @@ internal sealed class CaseFlows
         await response.Content.ReadAsByteArrayAsync();
         return (int)response.StatusCode;
     }
-
-    private CaseFlow Online()
-    {
-        var (platform, hrss) = (_tokens["platform"], _tokens["hrss"]);
-        return new CaseFlow("online",
-        [
-            new(platform, _ => "/api/v1/cases", Application("1-15", "online", "online", null, "electronic")),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/acceptance", new { accepted = true }),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/decision", new { outcome = "approved", resultDocument = Certificate }),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/result-delivery", new { method = "electronic", url = "https://zwfw.example/r/1" }),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/result-collected", null),
-            new(null, f => $"/api/v1/public/cases/{f.CaseNumber}/rating?queryCode={f.QueryCode}", new { level = "very-satisfied", channel = "online" }),
-        ]);
-    }
-
-    private CaseFlow Proxy()
-    {
-        var (window, notary) = (_tokens["window"], _tokens["notary"]);
-        return new CaseFlow("proxy",
-        [
-            new(window, _ => "/api/v1/cases", Application("1-1", "proxy", "window", "qj-window", "pickup", original: true)),
-            .. WindowChecks(window),
-            new(notary, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/acceptance", new { accepted = true }),
-            new(notary, f => $"/api/v1/cases/{f.CaseId}/originals-received", null),
-            new(notary, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/decision", new { outcome = "approved", resultDocument = Certificate }),
-            .. PickupAndRating(window),
-        ]);
-    }
-
-    private CaseFlow Joint()
-    {
-        var (window, hrss, sichuan) = (_tokens["window"], _tokens["hrss"], _tokens["sichuan"]);
-        return new CaseFlow("joint",
-        [
-            new(window, _ => "/api/v1/cases", Application("1-7", "joint", "window", "qj-window", "pickup", region: "500110", counterpart: "510107")),
-            .. WindowChecks(window),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/acceptance", new { accepted = true }),
-            new(sichuan, f => $"/api/v1/cases/{f.CaseId}/legs/leg2/acceptance", new { accepted = true }),
-            new(sichuan, f => $"/api/v1/cases/{f.CaseId}/legs/leg2/decision", new { outcome = "approved", resultDocument = new { title = "转出联系函", number = "SC-1" } }),
-            new(hrss, f => $"/api/v1/cases/{f.CaseId}/legs/leg1/decision", new { outcome = "approved", resultDocument = Certificate }),
-            .. PickupAndRating(window),
-        ]);
-    }
-
-    private static FlowStep[] WindowChecks(string window) =>
-    [
-        new(window, f => $"/api/v1/cases/{f.CaseId}/form-review", new { passed = true }),
-        new(window, f => $"/api/v1/cases/{f.CaseId}/identity-verification", new { method = "face", passed = true }),
-    ];
-
-    private static FlowStep[] PickupAndRating(string window) =>
-    [
-        new(window, f => $"/api/v1/cases/{f.CaseId}/result-delivery", new { method = "pickup" }),
-        new(window, f => $"/api/v1/cases/{f.CaseId}/result-collected", null),
-        new(window, f => $"/api/v1/cases/{f.CaseId}/rating", new { level = "very-satisfied", channel = "window" }),
-    ];
-
-    private static object Application(string item, string mode, string channel, string? receivingUnitId, string delivery,
-        bool original = false, string? region = null, string? counterpart = null) => new
-    {
-        itemCode = item,
-        mode,
-        channel,
-        receivingUnitId,
-        applicant = new { kind = "person", name = "张三", idNumber = QijiangId, phone = "13800138000", region },
-        counterpartRegion = counterpart,
-        materials = new[] { new { name = "申请表", original = false }, new { name = "证明材料原件", original } },
-        delivery = new { method = delivery },
-    };
 
     /// <summary>Registers an external unit as an operator on the first node (the same name and region again is the same
     /// unit) and, with several nodes, waits until every node knows it; answers its id.</summary>
