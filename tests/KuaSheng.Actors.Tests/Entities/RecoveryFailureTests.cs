@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Persistence;
 using Akka.TestKit;
 using KuaSheng.Actors.Cases;
@@ -10,7 +11,8 @@ namespace KuaSheng.Actors.Tests.Entities;
 
 /// <summary>A case or ticket whose journal cannot be replayed answers the requests that waited for its recovery with
 /// "unavailable" at once, instead of leaving them to time out.</summary>
-public sealed class RecoveryFailureTests : EntityTestKit
+public sealed class RecoveryFailureTests() : EntityTestKit(ConfigurationFactory.ParseString(
+    GatedMemoryJournal.Hocon + $"\nakka.persistence.journal.plugin = \"{GatedMemoryJournal.PluginId}\""))
 {
     /// <summary>A bound for liveness, not a speed: without the fix no answer ever comes (the requests die with the
     /// entity). CI runs hundreds of actor systems in parallel on 2 cores; 5 s was once not enough there.</summary>
@@ -38,11 +40,13 @@ public sealed class RecoveryFailureTests : EntityTestKit
         // A journal that starts with a leg event instead of the submission cannot be folded into a case.
         Write("case-broken", new CaseJournalEvent(new LegAccepted("leg1", Clock.Now, "officer-1"), "c-1"));
 
+        GatedMemoryJournal.Close("case-broken");
         var units = CreateTestProbe();
         var actor = Sys.ActorOf(CaseProps("broken", CaseSettings(), units.Ref, CreateTestProbe().Ref), "case-broken-entity");
         Watch(actor);
         actor.Tell(new GetCaseState("broken"), TestActor);
         actor.Tell(new CaseRequest("broken", "c-2", new ReviewForm(true, [], null, Clerk)), TestActor);
+        GatedMemoryJournal.Open("case-broken");
 
         // The entity stops too; its Terminated may overtake the answers (a system message).
         var received = ReceiveN(3, AnswerBound);
@@ -58,10 +62,12 @@ public sealed class RecoveryFailureTests : EntityTestKit
         // An opening entry without its event cannot start a ticket.
         Write("ticket-broken", new TicketOpenedEntry(null!, "k-1"));
 
+        GatedMemoryJournal.Close("ticket-broken");
         var actor = Sys.ActorOf(Props.Create(() => new TicketActor("broken", new TicketActorSettings(Clock, () => ReferenceData.Embedded.Calendar,
             Domain.Deadlines.TimeLimits.Default, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(300)), CreateTestProbe().Ref)), "ticket-broken-entity");
         Watch(actor);
         actor.Tell(new GetTicket("broken"), TestActor);
+        GatedMemoryJournal.Open("ticket-broken");
 
         var received = ReceiveN(2, AnswerBound);
         Assert.Equal("broken", Assert.Single(received.OfType<TicketUnavailable>()).TicketId);
