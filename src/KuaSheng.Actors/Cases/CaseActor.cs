@@ -45,9 +45,14 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
             _state = snapshot.State;
             _recent.Load(snapshot.RecentCommandIds);
         });
+        Recover<CaseJournalBatch>(b =>
+        {
+            foreach (var e in b.Events) Fold(e);
+            _recent.Add(b.CommandId);
+        });
         Recover<CaseJournalEvent>(e =>
         {
-            _state = _state is null ? CaseState.Start((CaseSubmitted)e.Event) : _state.Apply(e.Event);
+            Fold(e.Event);
             if (e.CommandId is not null) _recent.Add(e.CommandId);
         });
         Recover<RecoveryCompleted>(_ =>
@@ -60,6 +65,8 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         Ready();
         Context.SetReceiveTimeout(settings.PassivateAfter);
     }
+
+    private void Fold(CaseEvent e) => _state = _state is null ? CaseState.Start((CaseSubmitted)e) : _state.Apply(e);
 
     /// <summary>What every case's persistence id starts with (the case projection follows these).</summary>
     public const string PersistenceIdPrefix = "case-";
@@ -180,12 +187,11 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
             return;
         }
         var events = decision.Events;
-        var entries = events.Select((e, i) => new CaseJournalEvent(e, i == events.Count - 1 ? request.CommandId : null)).ToList();
         var before = _state;
         _awaitingPersist = (replyTo, request.Command);
-        PersistAllMeasured(entries, entry =>
+        // One row per command: its events are stored, recovered and projected together.
+        PersistMeasured(new CaseJournalBatch(events, request.CommandId), _ =>
         {
-            if (entry.CommandId is null) return; // the last entry completes the command
             _awaitingPersist = null;
             _state = decision.State;
             _recent.Add(request.CommandId);
@@ -193,8 +199,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
                 EntityMetrics.DeadlineMissed(_state.Deadlines.Find(d => d.DeadlineId == missed.DeadlineId)?.Step);
             Answer(replyTo, request.Command, new CaseReply(_caseId, _state, null));
             Tell(UnitViews.Changed(before, _state));
-            if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - entries.Count) / _settings.SnapshotEvery)
-                SaveSnapshot(new CaseSnapshot(_state, _recent.ToList()));
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new CaseSnapshot(_state, _recent.ToList()));
         });
     }
 

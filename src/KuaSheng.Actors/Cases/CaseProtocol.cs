@@ -31,9 +31,14 @@ public sealed record CaseReply(string CaseId, CaseState? State, Refusal? Refusal
 /// try again later.</summary>
 public sealed record CaseUnavailable(string CaseId, string Reason) : IKuaShengMessage;
 
-/// <summary>What the journal holds for a case: the domain event, and on the last event of a command its command id
-/// (so a recovered case still recognises a repeated command).</summary>
+/// <summary>What the journal held for a case before <see cref="CaseJournalBatch"/>: one row per domain event, the last
+/// event of a command carrying its command id (so a recovered case still recognises a repeated command). Journals
+/// written before still hold them: the case and the projection read both.</summary>
 public sealed record CaseJournalEvent(CaseEvent Event, string? CommandId) : IKuaShengMessage;
+
+/// <summary>What the journal holds for a case: every domain event one command decided, in order, as one row with the
+/// command's id (one durable write per command; the events are applied together or not at all).</summary>
+public sealed record CaseJournalBatch(IReadOnlyList<CaseEvent> Events, string CommandId) : IKuaShengMessage;
 
 /// <summary>Snapshot of a case: its state and the ids of its recent commands.</summary>
 public sealed record CaseSnapshot(CaseState State, IReadOnlyList<string> RecentCommandIds) : IKuaShengMessage;

@@ -40,7 +40,7 @@ public sealed class KuaShengOptions
 
     public ClusterSettings Cluster { get; set; } = new();
 
-    /// <summary>Snapshot a case every N events.</summary>
+    /// <summary>Snapshot a case every N journal rows (one per command that changed it).</summary>
     public int SnapshotEvery { get; set; } = 100;
 
     /// <summary>Passivate an idle case after this long.</summary>

@@ -56,7 +56,8 @@ public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt, bool O
 /// the idempotency store. Tables, created if missing:
 /// <list type="bullet">
 /// <item><c>case_summaries</c>: one row per case (<see cref="CaseSummary"/>), times as Unix milliseconds, enums
-/// kebab-case; <c>version</c> is the sequence number of the last event applied, so a re-delivered event is ignored;
+/// kebab-case; <c>version</c> is the sequence number of the last journal row applied (a command's events are one row;
+/// older journals hold one row per event), so a re-delivered row is ignored;
 /// <c>status_before_suspension</c> and <c>legs</c> (JSON: leg id, unit id, status; no personal data) are the fold's
 /// own state.</item>
 /// <item><c>case_units</c>: (case, unit) for every unit involved, for scoping and the unit filter.</item>
@@ -128,9 +129,9 @@ public sealed class CaseReadModelStore : ProjectionStore
         """ + ProjectionOffsets.Schema + CaseDetailTables.Schema + LedgerFactTable.Schema;
 
     /// <summary>
-    /// Applies a batch of case events in order and stores <paramref name="offset"/> as the projection's offset, in one
-    /// transaction. An event whose sequence number is not above the stored version of its case was applied before
-    /// and is skipped. Returns how many events changed a row.
+    /// Applies a batch of case journal rows (each with one command's events, or one event) in order and stores
+    /// <paramref name="offset"/> as the projection's offset, in one transaction. A row whose sequence number is not above
+    /// the stored version of its case was applied before and is skipped. Returns how many events changed a row.
     /// </summary>
     public override async Task<int> ApplyAsync(IReadOnlyList<EventEnvelope> batch, long offset, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -138,29 +139,31 @@ public sealed class CaseReadModelStore : ProjectionStore
         await using var connection = opened.Connection;
         await using var tx = opened.Transaction;
         // Every case of the batch read at once (a round trip per case capped the projection on PostgreSQL).
-        var loaded = await LoadAsync(connection, tx, batch.Select(e => e.Event is CaseJournalEvent j ? CaseIdOf(e.PersistenceId, j) : null)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList(), ct);
+        var rowsRead = batch.Select(e => (Envelope: e, Events: CaseJournalEntries.Of(e))).Where(r => r.Events.Count > 0)
+            .Select(r => (r.Envelope, r.Events, CaseId: CaseJournalEntries.CaseIdOf(r.Envelope, r.Events))).ToList();
+        var loaded = await LoadAsync(connection, tx, rowsRead.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).ToList(), ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
         var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);
         var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
         var applied = 0;
-        foreach (var envelope in batch)
+        foreach (var (envelope, events, caseId) in rowsRead)
         {
-            if (envelope.Event is not CaseJournalEvent journalEvent) continue;
-            var caseId = CaseIdOf(envelope.PersistenceId, journalEvent);
             if (!rows.TryGetValue(caseId, out var current))
             {
                 current = rows[caseId] = loaded.TryGetValue(caseId, out var row) ? row : null;
                 stored[caseId] = current?.Summary;
             }
             if (current is { } known && envelope.SequenceNr <= known.Version) continue;
-            CaseSummary next;
-            if (journalEvent.Event is CaseSubmitted s) next = CaseSummary.Start(s);
-            else if (current is { } c) next = c.Summary.Apply(journalEvent.Event);
-            else continue; // an event without its submission cannot be placed; it cannot happen with one journal
-            facts.AddRange(LedgerFacts.From(current?.Summary, journalEvent.Event, next).Select(f => (caseId, envelope.SequenceNr, f)));
-            rows[caseId] = (next, envelope.SequenceNr);
-            applied++;
+            foreach (var (@event, position) in events)
+            {
+                CaseSummary next;
+                if (@event is CaseSubmitted s) next = CaseSummary.Start(s);
+                else if (current is { } c) next = c.Summary.Apply(@event);
+                else continue; // an event without its submission cannot be placed; it cannot happen with one journal
+                facts.AddRange(LedgerFacts.From(current?.Summary, @event, next).Select(f => (caseId, position, f)));
+                current = rows[caseId] = (next, envelope.SequenceNr);
+                applied++;
+            }
         }
         var writes = new StatementBatch(connection, tx);
         foreach (var (_, row) in rows)
@@ -270,10 +273,6 @@ public sealed class CaseReadModelStore : ProjectionStore
         Convert.ToInt32(r.GetValue(12), CultureInfo.InvariantCulture) != 0, Time(r.GetInt64(13)), r.GetInt64(14));
 
     private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(CaseContext.ChinaOffset);
-
-    private static string CaseIdOf(string persistenceId, CaseJournalEvent e) =>
-        e.Event is CaseSubmitted submitted ? submitted.CaseId
-        : persistenceId.StartsWith(CaseActor.PersistenceIdPrefix, StringComparison.Ordinal) ? persistenceId[CaseActor.PersistenceIdPrefix.Length..] : persistenceId;
 
     /// <summary>The stored summaries of these cases with their versions (absent: not projected yet).</summary>
     private static async Task<Dictionary<string, (CaseSummary Summary, long Version)>> LoadAsync(DbConnection connection, DbTransaction tx,

@@ -10,7 +10,8 @@ namespace KuaSheng.Actors.ReadModel;
 
 /// <summary>
 /// <c>case_ledger_facts</c>: what each case event counts for the monthly ledger (台账), as <see cref="LedgerFacts"/>
-/// derives it, written in the projection's transaction. The key (case, sequence number, unit, figure) makes a
+/// derives it, written in the projection's transaction. The key (case, the event's position in the case (column <c>seq</c>,
+/// <see cref="CaseJournalEntries"/>), unit, figure) makes a
 /// re-applied event a no-op. The ledger of a month counts the facts in [month start, next month start) (+08:00),
 /// and a case as in progress at the month's end when its <c>opened</c> fact lies before the end and no <c>closed</c> one does.
 /// </summary>
@@ -32,14 +33,14 @@ internal static class LedgerFactTable
 
     public const string DeleteAll = "DELETE FROM case_ledger_facts;";
 
-    public static void Insert(StatementBatch writes, string caseId, long seq, LedgerFact f) =>
+    public static void Insert(StatementBatch writes, string caseId, long position, LedgerFact f) =>
         writes.Add("""
             INSERT INTO case_ledger_facts (case_id, seq, unit_id, kind, at_ms, item_code, mode) VALUES (@id, @seq, @unit, @kind, @at, @item, @mode)
             ON CONFLICT (case_id, seq, unit_id, kind) DO NOTHING
             """, c =>
         {
             c.AddParameter("id", caseId);
-            c.AddParameter("seq", seq);
+            c.AddParameter("seq", position);
             c.AddParameter("unit", f.UnitId);
             c.AddParameter("kind", f.Figure.ToKebab());
             c.AddParameter("at", f.At.ToUnixTimeMilliseconds());

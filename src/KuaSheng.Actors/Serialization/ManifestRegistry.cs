@@ -83,6 +83,7 @@ public static class ManifestRegistry
         ("cp.jev", typeof(CaseJournalEvent)),
         ("cp.snp", typeof(CaseSnapshot)),
         ("cp.stp", typeof(CaseStep)),
+        ("cp.jbt", typeof(CaseJournalBatch)),
 
         // ── Unit protocol (KuaSheng.Actors.Units) ──────────────────────────────────────────────────────────────
         ("up.syn", typeof(SyncCaseToUnit)),

@@ -132,7 +132,7 @@ public class CaseActorTests : CaseTestKit
     }
 
     [Fact]
-    public void Snapshots_are_taken_every_n_events_and_recovery_from_them_gives_the_same_state()
+    public void Snapshots_are_taken_every_n_journal_rows_and_recovery_from_them_gives_the_same_state()
     {
         var first = Case("c6", snapshotEvery: 4);
         Send(first, "c6", "a", Submission("c6"));

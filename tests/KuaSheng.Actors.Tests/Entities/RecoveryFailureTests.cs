@@ -18,22 +18,6 @@ public sealed class RecoveryFailureTests() : EntityTestKit(ConfigurationFactory.
     /// entity). CI runs hundreds of actor systems in parallel on 2 cores; 5 s was once not enough there.</summary>
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(20);
 
-    /// <summary>Writes events under a case's persistence id without the case's rules (to make a journal it cannot read).</summary>
-    private sealed class RawWriter : ReceivePersistentActor
-    {
-        public RawWriter(string persistenceId, object[] events, IActorRef done)
-        {
-            PersistenceId = persistenceId;
-            Command<string>(_ =>
-            {
-                PersistAll(events, _ => { });
-                DeferAsync("done", d => done.Tell(d));
-            });
-        }
-
-        public override string PersistenceId { get; }
-    }
-
     [Fact]
     public void Requests_waiting_for_a_failed_recovery_are_answered_unavailable()
     {
@@ -74,14 +58,5 @@ public sealed class RecoveryFailureTests() : EntityTestKit(ConfigurationFactory.
         Assert.Single(received.OfType<Terminated>());
     }
 
-    /// <summary>Writes the events under the persistence id and waits until they are stored.</summary>
-    private void Write(string persistenceId, params object[] events)
-    {
-        var writer = Sys.ActorOf(Props.Create(() => new RawWriter(persistenceId, events, TestActor)));
-        writer.Tell("write");
-        ExpectMsg("done");
-        Watch(writer);
-        writer.Tell(PoisonPill.Instance);
-        ExpectTerminated(writer);
-    }
+    private void Write(string persistenceId, params object[] events) => RawJournal.Write(this, persistenceId, events);
 }

@@ -158,6 +158,7 @@ public static class MessageSamples
         Add(new CaseReply(CaseId, State, Refusal, Duplicate: true));
         Add(new CaseUnavailable(CaseId, "SQLite Error 5: 'database is locked'."));
         Add(new CaseJournalEvent(Submitted, "cmd-1b2c3d"));
+        Add(new CaseJournalBatch([new IdentityVerified(IdentityMethod.Face, true, At, By), new LegsForwarded(["L1", "L2"], At, By)], "k:5e1f0a"));
         Add(new CaseSnapshot(State, ["cmd-1b2c3d", "cmd-7f3a9c"]));
         Add(new CaseStep(CaseId, "k:5e1f0a", new RegisterMailing(null, MailingPurpose.Result, "EMS", " ea123456785cn ", Clerk),
             new Caller("integration", "platform-1", [UnitId, "qj-hrss"])));

@@ -78,7 +78,7 @@ internal static class CaseCorpus
             var id = BulkId(i);
             var decision = CaseDecider.Decide(null, Workload.Submission(id, now), context);
             var events = decision.Events;
-            batch.Add(Atomic($"case-{id}", events.Select((e, k) => (object)new CaseJournalEvent(e, k == events.Count - 1 ? "submit" : null)).ToList(), 1, writerId));
+            batch.Add(Atomic($"case-{id}", [new CaseJournalBatch(events, "submit")], 1, writerId)); // as the case writes it
             foreach (var view in UnitViews.Changed(null, decision.State!))
             {
                 var unit = units.TryGetValue(view.UnitId, out var u) ? u

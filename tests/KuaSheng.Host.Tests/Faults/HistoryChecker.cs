@@ -60,7 +60,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
             }
             statuses[flow.CaseId!] = view["status"]!.GetValue<string>();
             var timeline = view["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
-            var events = journals.TryGetValue("case-" + flow.CaseId, out var j) ? j.Select(e => e.Type).ToList() : [];
+            var events = journals.TryGetValue("case-" + flow.CaseId, out var j) ? j.SelectMany(e => e.Types).ToList() : [];
             foreach (var (name, _) in flow.Acknowledged)
             {
                 var step = CaseFlow.Steps.Single(s => s.Name == name);
@@ -90,7 +90,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
             if (!known.Contains(pid))
             {
                 duplicated++;
-                problems.Add($"{pid}: a case no client was answered for (a submission done twice?): {string.Join(",", rows.Select(r => r.Type))}");
+                problems.Add($"{pid}: a case no client was answered for (a submission done twice?): {string.Join(",", rows.SelectMany(r => r.Types))}");
             }
         }
 
@@ -122,10 +122,11 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         return null;
     }
 
-    /// <summary>Every case journal, read from PostgreSQL: per persistence id its rows (sequence number, event manifest).</summary>
-    private async Task<Dictionary<string, List<(long Sequence, string Type)>>> ReadJournalsAsync()
+    /// <summary>Every case journal, read from PostgreSQL: per persistence id its rows (sequence number, the manifests of
+    /// the events in the row: a command's events are one row).</summary>
+    private async Task<Dictionary<string, List<(long Sequence, IReadOnlyList<string> Types)>>> ReadJournalsAsync()
     {
-        var journals = new Dictionary<string, List<(long, string)>>();
+        var journals = new Dictionary<string, List<(long, IReadOnlyList<string>)>>();
         await using var connection = new NpgsqlConnection(cluster.Database);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -135,9 +136,9 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         {
             var pid = reader.GetString(0);
             var json = Encoding.UTF8.GetString((byte[])reader.GetValue(2));
-            var match = EventType().Match(json);
+            var types = EventType().Matches(json).Select(m => m.Groups[1].Value).ToList();
             if (!journals.TryGetValue(pid, out var rows)) journals[pid] = rows = [];
-            rows.Add((reader.GetInt64(1), match.Success ? match.Groups[1].Value : "?"));
+            rows.Add((reader.GetInt64(1), types.Count > 0 ? types : ["?"]));
         }
         return journals;
     }
