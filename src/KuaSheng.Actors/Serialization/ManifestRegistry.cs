@@ -93,6 +93,7 @@ public static class ManifestRegistry
         ("up.wl", typeof(Worklist)),
         ("up.vwu", typeof(UnitCaseViewUpdated)),
         ("up.snp", typeof(UnitSnapshot)),
+        ("up.vwb", typeof(UnitCaseViewsUpdated)),
 
         // ── Reference data (KuaSheng.Actors.Reference) ──────────────────────────────────────────────────────────
         ("rd.add", typeof(ItemAdded)),

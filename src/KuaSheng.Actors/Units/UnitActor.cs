@@ -10,7 +10,9 @@ namespace KuaSheng.Actors.Units;
 /// <summary>
 /// One implementing unit (实施单位) or window, persistence id <c>unit-{id}</c>. Always running: it holds its worklist
 /// (open legs) and is the durable timer of its cases' deadlines — when one falls due it tells the case, which records
-/// the miss once. Deadlines that fell due while the system was down fire at start-up, on the first check.
+/// the miss once. Deadlines that fell due while the system was down fire at start-up, on the first check. It writes only
+/// the views that change what it must find again after a restart (<see cref="UnitViewDurability"/>), one write at a
+/// time, the views that arrived meanwhile together as the next row.
 /// </summary>
 public sealed class UnitActor : MeteredPersistentActor, IWithTimers
 {
@@ -23,6 +25,12 @@ public sealed class UnitActor : MeteredPersistentActor, IWithTimers
     /// case ignores a repeat).</summary>
     private readonly Dictionary<string, DateTimeOffset> _missReported = new(StringComparer.Ordinal);
     private readonly SnapshotSchedule _snapshots;
+    /// <summary>Views waiting for the write under way, with whom to acknowledge.</summary>
+    private readonly List<(SyncCaseToUnit View, IActorRef ReplyTo)> _toWrite = [];
+    /// <summary>Cases with a view waiting or being written: their next view is written too (it is compared with what
+    /// the journal will hold, not with what the unit held before).</summary>
+    private readonly HashSet<string> _unwritten = new(StringComparer.Ordinal);
+    private bool _writing;
 
     public UnitActor(string unitId, UnitActorSettings settings, IActorRef cases) : base("unit")
     {
@@ -37,6 +45,7 @@ public sealed class UnitActor : MeteredPersistentActor, IWithTimers
             foreach (var view in ((UnitSnapshot)offer.Snapshot).Views) _views[view.CaseId] = view;
         });
         Recover<UnitCaseViewUpdated>(e => Apply(e.View));
+        Recover<UnitCaseViewsUpdated>(e => { foreach (var view in e.Views) Apply(view); });
         Recover<RecoveryCompleted>(_ =>
         {
             Timers.StartPeriodicTimer(CheckDeadlines.Instance, CheckDeadlines.Instance, TimeSpan.Zero, settings.DeadlineCheckInterval);
@@ -60,19 +69,39 @@ public sealed class UnitActor : MeteredPersistentActor, IWithTimers
     private void OnSync(SyncCaseToUnit view)
     {
         var ack = new CaseSyncAck(_unitId, view.CaseId, view.CaseVersion);
-        if (_views.TryGetValue(view.CaseId, out var known) && known.CaseVersion >= view.CaseVersion
-            || known is null && !view.KeepsWork())
+        _views.TryGetValue(view.CaseId, out var known);
+        if (known is not null && known.CaseVersion >= view.CaseVersion || !_unwritten.Contains(view.CaseId) && !UnitViewDurability.MustWrite(known, view))
         {
-            Sender.Tell(ack); // already known (a redelivery), or nothing to keep
+            // Already known (a redelivery), or nothing the unit must find again after a restart: no write.
+            if (known is not null) Apply(view);
+            Sender.Tell(ack);
             return;
         }
-        var replyTo = Sender;
-        // PersistAsync: a busy window or bureau keeps taking syncs while earlier ones are written (the journal batches them).
-        PersistAsyncMeasured(new UnitCaseViewUpdated(view), e =>
+        _toWrite.Add((view, Sender));
+        _unwritten.Add(view.CaseId);
+        if (!_writing) WriteBuffered();
+    }
+
+    /// <summary>Group commit: one write at a time; the views that arrive meanwhile wait in <see cref="_toWrite"/> and go
+    /// as one row when it completes (PersistAsync: the unit keeps taking syncs while it writes). A view is applied and
+    /// acknowledged once written.</summary>
+    private void WriteBuffered()
+    {
+        var batch = _toWrite.ToList();
+        _toWrite.Clear();
+        _writing = true;
+        PersistAsyncMeasured(new UnitCaseViewsUpdated(batch.Select(b => b.View).ToList()), _ =>
         {
-            Apply(e.View);
-            replyTo.Tell(ack);
+            _writing = false;
+            foreach (var (view, replyTo) in batch)
+            {
+                Apply(view);
+                replyTo.Tell(new CaseSyncAck(_unitId, view.CaseId, view.CaseVersion));
+            }
+            _unwritten.Clear();
+            foreach (var (view, _) in _toWrite) _unwritten.Add(view.CaseId);
             if (_snapshots.Due(LastSequenceNr, _views.Count)) SaveSnapshot(new UnitSnapshot(_views.Values.ToList()));
+            if (_toWrite.Count > 0) WriteBuffered();
         });
     }
 

@@ -56,8 +56,13 @@ public sealed record WorklistLeg(string CaseId, string ItemCode, string LegId, L
 
 public sealed record WorklistDeadline(string CaseId, string DeadlineId, DeadlineStep Step, string? LegId, DateOnly Due, bool Provisional, bool Missed);
 
-/// <summary>Journal: the unit's view of one case changed (an empty view removes the case from the unit).</summary>
+/// <summary>Journal, as units wrote it before <see cref="UnitCaseViewsUpdated"/>: the unit's view of one case changed (a
+/// view that is no longer work removes the case from the unit).</summary>
 public sealed record UnitCaseViewUpdated(SyncCaseToUnit View) : IKuaShengMessage;
+
+/// <summary>Journal: the views of cases that changed what the unit keeps (<see cref="UnitViewDurability"/>) while its
+/// previous write was under way, written as one row; applied in order.</summary>
+public sealed record UnitCaseViewsUpdated(IReadOnlyList<SyncCaseToUnit> Views) : IKuaShengMessage;
 
 /// <summary>Snapshot of a unit: its view of every case it holds.</summary>
 public sealed record UnitSnapshot(IReadOnlyList<SyncCaseToUnit> Views) : IKuaShengMessage;

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
 
 namespace KuaSheng.Actors.Tests.Entities;
 
-/// <summary>The in-memory journal, except that the replay of a persistence id with a closed gate waits until the test
-/// opens it: a test can then put requests into an entity's mailbox while it is certainly still recovering (sending them
-/// right after <c>ActorOf</c> races the replay on a loaded machine).</summary>
+/// <summary>The in-memory journal, except that the replay of a persistence id with a closed gate, or a write to it,
+/// waits until the test opens the gate: a test can then put requests into an entity's mailbox while it is certainly
+/// still recovering (sending them right after <c>ActorOf</c> races the replay on a loaded machine), or while a write is
+/// certainly under way.</summary>
 public sealed class GatedMemoryJournal : MemoryJournal
 {
     public const string PluginId = "akka.persistence.journal.gated";
@@ -29,6 +31,14 @@ public sealed class GatedMemoryJournal : MemoryJournal
     public static void Open(string persistenceId)
     {
         if (Gates.TryRemove(persistenceId, out var gate)) gate.TrySetResult();
+    }
+
+    protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        var writes = messages.ToList();
+        foreach (var id in writes.Select(w => w.PersistenceId).Distinct())
+            if (Gates.TryGetValue(id, out var gate)) await gate.Task.ConfigureAwait(false);
+        return await base.WriteMessagesAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr,

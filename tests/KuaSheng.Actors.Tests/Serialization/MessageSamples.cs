@@ -181,6 +181,7 @@ public static class MessageSamples
             [new WorklistLeg(CaseId, "1-4", "L1", LegRole.PreliminaryReview, LegStatus.Accepted)],
             [new WorklistDeadline(CaseId, "D-decision-L1", DeadlineStep.Decision, "L1", new DateOnly(2025, 4, 11), false, false)]));
         Add(new UnitCaseViewUpdated(sync));
+        Add(new UnitCaseViewsUpdated([sync, sync with { CaseId = "QJ-2025-000002", CaseVersion = 3, Deadlines = [] }]));
         Add(new UnitSnapshot([sync, sync with { CaseId = "QJ-2025-000002", CaseVersion = 3, ClockPaused = true }]));
 
         // ── Reference data ──
