@@ -25,11 +25,13 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
     private readonly IActorRef _units;
     private readonly IActorRef _waybills;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly RecentIds _recent = new(RecentCommandCapacity);
+    private readonly RecentCommands _recent = new(RecentCommandCapacity);
     private readonly Dictionary<string, SyncCaseToUnit> _unacked = new(StringComparer.Ordinal);
     private CaseState? _state;
     /// <summary>Who waits for the command being written (or whose waybill is being reserved), and the command.</summary>
     private (IActorRef ReplyTo, CaseCommand Command)? _awaitingPersist;
+    /// <summary>The command of the case's last journal row (a repeat of it is answered with the current state).</summary>
+    private string? _lastCommandId;
     private readonly RecoveryWaiters _recoveryWaiters = new(RecentCommandCapacity);
 
     public CaseActor(string caseId, CaseActorSettings settings, IActorRef units, IActorRef waybills) : base("case")
@@ -44,16 +46,17 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
             var snapshot = (CaseSnapshot)offer.Snapshot;
             _state = snapshot.State;
             _recent.Load(snapshot.RecentCommandIds);
+            _lastCommandId = snapshot.RecentCommandIds.Count > 0 ? snapshot.RecentCommandIds[^1] : null;
         });
         Recover<CaseJournalBatch>(b =>
         {
-            foreach (var e in b.Events) Fold(e);
-            _recent.Add(b.CommandId);
+            _state = CaseHistory.Fold(_state, b.Events);
+            Applied(b.CommandId, new RecentCommand(b.RequestHash, LastSequenceNr, b.Events[^1].At));
         });
         Recover<CaseJournalEvent>(e =>
         {
-            Fold(e.Event);
-            if (e.CommandId is not null) _recent.Add(e.CommandId);
+            _state = CaseHistory.Fold(_state, e.Event);
+            if (e.CommandId is not null) Applied(e.CommandId, new RecentCommand(null, LastSequenceNr, e.Event.At));
         });
         Recover<RecoveryCompleted>(_ =>
         {
@@ -66,8 +69,6 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         Context.SetReceiveTimeout(settings.PassivateAfter);
     }
 
-    private void Fold(CaseEvent e) => _state = _state is null ? CaseState.Start((CaseSubmitted)e) : _state.Apply(e);
-
     /// <summary>What every case's persistence id starts with (the case projection follows these).</summary>
     public const string PersistenceIdPrefix = "case-";
 
@@ -78,8 +79,8 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     private void Ready()
     {
-        Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null));
-        Command<CaseStep>(step => Handle(step.CommandId, step.Command, step.Caller));
+        Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null, requestHash: null));
+        Command<CaseStep>(step => Handle(step.CommandId, step.Command, step.Caller, step.RequestHash));
         Command<GetCaseState>(_ => Sender.Tell(_state is null
             ? new CaseReply(_caseId, null, Refusal.NotFound($"Case {_caseId}"))
             : new CaseReply(_caseId, _state, null)));
@@ -108,12 +109,12 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     /// <summary>Every branch answers exactly once: here, or when the waybill reservation or the write it starts
     /// completes or fails (<see cref="ReserveWaybill"/>, <see cref="PersistDecision"/>, <see cref="OnPersistFailure"/>).</summary>
-    private void Handle(string commandId, CaseCommand command, Caller? caller)
+    private void Handle(string commandId, CaseCommand command, Caller? caller, string? requestHash)
     {
         var replyTo = Sender;
-        if (_recent.Contains(commandId))
+        if (_recent.TryGet(commandId, out var applied))
         {
-            Answer(replyTo, command, new CaseReply(_caseId, _state, null, Duplicate: true));
+            AnswerAgain(commandId, applied, requestHash, command, replyTo);
             return;
         }
         var (admitted, refusal) = Admit(command, caller);
@@ -128,11 +129,33 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
             Answer(replyTo, command, new CaseReply(_caseId, _state, null));
             return;
         }
-        var request = new CaseRequest(_caseId, commandId, admitted!);
+        var request = new Decided(commandId, admitted!, requestHash);
         if (decision.Events.OfType<MailingRegistered>().FirstOrDefault() is { } mailing)
             ReserveWaybill(request, mailing, replyTo);
         else
             PersistDecision(request, decision, replyTo);
+    }
+
+    /// <summary>A command id seen before: the same request is answered as the first time (the state the command left,
+    /// read back from the journal when later commands followed), another request with it is refused.</summary>
+    private void AnswerAgain(string commandId, RecentCommand applied, string? requestHash, CaseCommand command, IActorRef replyTo)
+    {
+        if (!applied.SameRequest(requestHash))
+            Answer(replyTo, command, new CaseReply(_caseId, null, Refusal.Conflict(
+                "This Idempotency-Key was used with another request (another method, path or body); use a new key for a new request."), Duplicate: true));
+        else if (commandId == _lastCommandId || applied.SequenceNr == 0)
+            Answer(replyTo, command, new CaseReply(_caseId, _state, null, Duplicate: true, DecidedAt: applied.At));
+        else
+        {
+            EntityMetrics.Answered("case", command, new CaseReply(_caseId, null, null, Duplicate: true));
+            Context.ActorOf(Props.Create(() => new CaseHistoryReader(_caseId, PersistenceId, applied.SequenceNr, applied.At, replyTo)));
+        }
+    }
+
+    private void Applied(string commandId, RecentCommand command)
+    {
+        _recent.Add(commandId, command);
+        _lastCommandId = commandId;
     }
 
     /// <summary>A request comes authorized by its sender. A caller's step is admitted by the domain's rule against the
@@ -145,7 +168,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
     };
 
     /// <summary>A waybill belongs to one case: reserve it before recording the mailing. Other messages wait.</summary>
-    private void ReserveWaybill(CaseRequest request, MailingRegistered mailing, IActorRef replyTo)
+    private void ReserveWaybill(Decided request, MailingRegistered mailing, IActorRef replyTo)
     {
         _awaitingPersist = (replyTo, request.Command);
         _waybills.Ask<object>(new ReserveWaybill(mailing.WaybillNumber, _caseId, mailing.MailingId), _settings.AskTimeout)
@@ -179,7 +202,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         });
     }
 
-    private void PersistDecision(CaseRequest request, CaseDecision decision, IActorRef replyTo)
+    private void PersistDecision(Decided request, CaseDecision decision, IActorRef replyTo)
     {
         if (decision.Refusal is not null || decision.State is null)
         {
@@ -190,16 +213,17 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         var before = _state;
         _awaitingPersist = (replyTo, request.Command);
         // One row per command: its events are stored, recovered and projected together.
-        PersistMeasured(new CaseJournalBatch(events, request.CommandId), _ =>
+        PersistMeasured(new CaseJournalBatch(events, request.CommandId, request.RequestHash), _ =>
         {
             _awaitingPersist = null;
             _state = decision.State;
-            _recent.Add(request.CommandId);
+            var at = events[^1].At;
+            Applied(request.CommandId, new RecentCommand(request.RequestHash, LastSequenceNr, at));
             foreach (var missed in events.OfType<DeadlineMissed>())
                 EntityMetrics.DeadlineMissed(_state.Deadlines.Find(d => d.DeadlineId == missed.DeadlineId)?.Step);
-            Answer(replyTo, request.Command, new CaseReply(_caseId, _state, null));
+            Answer(replyTo, request.Command, new CaseReply(_caseId, _state, null, DecidedAt: at));
             Tell(UnitViews.Changed(before, _state));
-            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new CaseSnapshot(_state, _recent.ToList()));
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new CaseSnapshot(_state, _recent.Ids()));
         });
     }
 
@@ -246,7 +270,10 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         _awaitingPersist = null;
     }
 
-    private sealed record WaybillAnswer(CaseRequest Request, IActorRef ReplyTo, object Answer);
+    private sealed record WaybillAnswer(Decided Request, IActorRef ReplyTo, object Answer);
+
+    /// <summary>A command the case admitted and decided, on its way to the journal.</summary>
+    private sealed record Decided(string CommandId, CaseCommand Command, string? RequestHash);
 
     private sealed class Redeliver : INotInfluenceReceiveTimeout
     {

@@ -18,14 +18,20 @@ public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Co
 /// the case (whatever <c>Command.By</c> says). Idempotent by <paramref name="CommandId"/> like <see cref="CaseRequest"/>;
 /// answered with a <see cref="CaseReply"/> (not-found for a case that does not exist) or <see cref="CaseUnavailable"/>.
 /// A type of its own, so that a node that does not know it refuses it rather than skip the check.</summary>
-public sealed record CaseStep(string CaseId, string CommandId, CaseCommand Command, Caller Caller) : IWithCaseId, IKuaShengMessage;
+/// <paramref name="RequestHash"/>: the hash of the HTTP request that carried it (method, path, query, body), when it
+/// came with an Idempotency-Key: the same command id with another request is refused, not answered again.
+public sealed record CaseStep(string CaseId, string CommandId, CaseCommand Command, Caller Caller, string? RequestHash = null)
+    : IWithCaseId, IKuaShengMessage;
 
 /// <summary>Asks for the case as it is now.</summary>
 public sealed record GetCaseState(string CaseId) : IWithCaseId, IKuaShengMessage;
 
 /// <summary>The answer to a request: the state after it, or the refusal. <paramref name="Duplicate"/>: the command id
-/// had been processed before, so nothing was applied this time.</summary>
-public sealed record CaseReply(string CaseId, CaseState? State, Refusal? Refusal, bool Duplicate = false) : IKuaShengMessage;
+/// had been processed before, so nothing was applied this time; the state is the one the command left (as the first
+/// answer had it), or, with a refusal, the command id was used with another request. <paramref name="DecidedAt"/>: when
+/// the command was decided (null: a query, a refusal, or unknown), the date an answer is rendered at.</summary>
+public sealed record CaseReply(string CaseId, CaseState? State, Refusal? Refusal, bool Duplicate = false, DateTimeOffset? DecidedAt = null)
+    : IKuaShengMessage;
 
 /// <summary>The journal could not take the change (database locked, disk full, connection lost): nothing was applied;
 /// try again later.</summary>
@@ -38,7 +44,8 @@ public sealed record CaseJournalEvent(CaseEvent Event, string? CommandId) : IKua
 
 /// <summary>What the journal holds for a case: every domain event one command decided, in order, as one row with the
 /// command's id (one durable write per command; the events are applied together or not at all).</summary>
-public sealed record CaseJournalBatch(IReadOnlyList<CaseEvent> Events, string CommandId) : IKuaShengMessage;
+/// <paramref name="RequestHash"/>: as on <see cref="CaseStep"/> (null for commands that came without one).
+public sealed record CaseJournalBatch(IReadOnlyList<CaseEvent> Events, string CommandId, string? RequestHash = null) : IKuaShengMessage;
 
 /// <summary>Snapshot of a case: its state and the ids of its recent commands.</summary>
 public sealed record CaseSnapshot(CaseState State, IReadOnlyList<string> RecentCommandIds) : IKuaShengMessage;

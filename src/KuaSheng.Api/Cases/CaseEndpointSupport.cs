@@ -3,6 +3,7 @@ using System.Text;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Time;
 using KuaSheng.Api.Auth;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Access;
@@ -33,15 +34,17 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
         return "k:" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
-    public CaseView View(CaseState state, Caller? caller, string? queryCode = null) =>
+    /// <param name="on">The day the view is of (overdue days of open deadlines count to it): today, or the day the
+    /// command it answers was decided (so that a repeat is answered as the first time).</param>
+    public CaseView View(CaseState state, Caller? caller, string? queryCode = null, DateOnly? on = null) =>
         CaseViews.From(state, caller is not null && CaseAccess.SeesPersonalData(caller, state),
-            reference.Current.Calendar.WorkingDaysBetween, Today, queryCode);
+            reference.Current.Calendar.WorkingDaysBetween, on ?? Today, queryCode);
 
     public IResult Answer(CaseAnswer answer, Caller caller, int successStatus = StatusCodes.Status200OK, string? queryCode = null)
     {
         if (answer.Unavailable is { } why) return Problem.Unavailable(why);
         if (answer.Refusal is { } refusal) return Problem.From(refusal);
-        var view = View(answer.State!, caller, queryCode);
+        var view = View(answer.State!, caller, queryCode, answer.DecidedAt is { } at ? CaseContext.ChinaDate(at) : null);
         return successStatus == StatusCodes.Status201Created
             ? TypedResults.Created($"{KuaShengApi.Prefix}/cases/{view.CaseId}", view)
             : TypedResults.Ok(view);
@@ -56,7 +59,10 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
         if (Caller.From(http.User) is not { } caller)
             return Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
         if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
-        var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller, http.RequestAborted);
+        var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller,
+            http.Items[EntityKeepsAnswers.RequestHashItem] as string, http.RequestAborted);
+        if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;
+        else if (answer.Duplicate) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
         return Answer(answer, caller);
     }
 }

@@ -8,8 +8,10 @@ using KuaSheng.Domain.Cases;
 
 namespace KuaSheng.Api.Cases;
 
-/// <summary>The answer of a case to the API: its state, a refusal, or "unavailable" (journal or cluster not ready).</summary>
-public sealed record CaseAnswer(CaseState? State, Refusal? Refusal, string? Unavailable, bool Duplicate);
+/// <summary>The answer of a case to the API: its state, a refusal, or "unavailable" (journal or cluster not ready).
+/// <paramref name="Duplicate"/>: the command had been applied before (the state it left), or with a refusal, its id was
+/// used with another request. <paramref name="DecidedAt"/>: when the command was decided.</summary>
+public sealed record CaseAnswer(CaseState? State, Refusal? Refusal, string? Unavailable, bool Duplicate, DateTimeOffset? DecidedAt = null);
 
 /// <summary>Sends commands and queries to case entities through the shard region, again every second until answered
 /// (the entity de-duplicates by command id): a case whose node was killed answers as soon as its shard moved.</summary>
@@ -21,9 +23,10 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
     public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct) =>
         Ask(new CaseRequest(caseId, commandId, command), ct);
 
-    /// <summary>A caller's step: the case decides whether the caller may take it.</summary>
-    public Task<CaseAnswer> Step(string caseId, string commandId, CaseCommand command, Caller caller, CancellationToken ct) =>
-        Ask(new CaseStep(caseId, commandId, command, caller), ct);
+    /// <summary>A caller's step: the case decides whether the caller may take it. <paramref name="requestHash"/>: of the
+    /// request with an Idempotency-Key that carried it (the case refuses its command id with another request).</summary>
+    public Task<CaseAnswer> Step(string caseId, string commandId, CaseCommand command, Caller caller, string? requestHash, CancellationToken ct) =>
+        Ask(new CaseStep(caseId, commandId, command, caller, requestHash), ct);
 
     public Task<CaseAnswer> Get(string caseId, CancellationToken ct) => Ask(new GetCaseState(caseId), ct);
 
@@ -34,7 +37,7 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
             var actor = await region.GetAsync(ct);
             return await actor.AskResending<object>(message, Timeout, ct) switch
             {
-                CaseReply r => new CaseAnswer(r.State, r.Refusal, null, r.Duplicate),
+                CaseReply r => new CaseAnswer(r.State, r.Refusal, null, r.Duplicate, r.DecidedAt),
                 CaseUnavailable u => new CaseAnswer(null, null, u.Reason, false),
                 var other => new CaseAnswer(null, null, $"Unexpected answer {other.GetType().Name}.", false),
             };

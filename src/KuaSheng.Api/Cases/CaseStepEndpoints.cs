@@ -1,4 +1,5 @@
 using KuaSheng.Api.Auth;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Domain.Access;
 using KuaSheng.Domain.Cases;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,8 @@ public static class CaseStepEndpoints
 {
     public static RouteGroupBuilder MapCaseStepEndpoints(this RouteGroupBuilder api)
     {
-        var steps = api.MapGroup("/cases/{caseId}").RequireAuthorization().WithTags("Case steps")
+        // The case keeps the answers of its steps (EntityKeepsAnswers): a repeat of an Idempotency-Key costs no record.
+        var steps = api.MapGroup("/cases/{caseId}").RequireAuthorization().WithTags("Case steps").WithMetadata(EntityKeepsAnswers.Instance)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(CaseView), ["application/json"]));
 
         steps.MapPost("/form-review", (HttpContext h, string caseId, FormReviewBody b, CaseEndpointSupport s) =>

@@ -47,6 +47,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var caller = Scope(http);
         var path = http.Request.PathBase.Add(http.Request.Path).Value ?? "";
         var hash = Hash(http.Request.Method, path, http.Request.QueryString.Value, body);
+        if (http.GetEndpoint()!.Metadata.GetMetadata<EntityKeepsAnswers>() is not null)
+        {
+            await RunKeptByEntity(http, caller, key!, path, hash);
+            return;
+        }
 
         IdempotencyClaim claim;
         try
@@ -150,6 +155,64 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>An endpoint whose entity keeps its answers (<see cref="EntityKeepsAnswers"/>): no claim, no record of a
+    /// success. A record kept before (a refusal) answers; otherwise the endpoint runs with the request's hash, and only a
+    /// refusal it answers (4xx but 429) is kept, since the entity wrote nothing for it.</summary>
+    private async Task RunKeptByEntity(HttpContext http, string caller, string key, string path, string hash)
+    {
+        IdempotencyRecord? existing;
+        try
+        {
+            await unfinished.SettleAsync(caller, key, http.RequestAborted);
+            existing = await store.FindAsync(caller, key, http.RequestAborted);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            log.LogWarning(e, "Idempotency records not reachable for {Method} {Path}", http.Request.Method, path);
+            await Problem.Unavailable("Idempotency records are not reachable just now; nothing was done. Retry shortly.").ExecuteAsync(http);
+            return;
+        }
+        if (existing is not null)
+        {
+            await Answer(http, existing, hash);
+            return;
+        }
+
+        http.Items[EntityKeepsAnswers.RequestHashItem] = hash;
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        var status = http.Response.StatusCode;
+        if (status >= 400 && Keeps(status) && !http.Items.ContainsKey(EntityKeepsAnswers.DoNotKeepItem))
+            await KeepRefusal(http, caller, key, path, hash, new StoredAnswer(status, http.Response.ContentType, null, buffer.ToArray()));
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>Keeps a refusal under the key, unless another request with the key was kept first. Not kept (the database
+    /// did not answer), a repeat is decided again: it changed nothing either way.</summary>
+    private async Task KeepRefusal(HttpContext http, string caller, string key, string path, string hash, StoredAnswer answer)
+    {
+        try
+        {
+            var claim = await store.ClaimAsync(caller, key, http.Request.Method, path, hash, time.GetUtcNow(),
+                settings.EffectiveRetention, settings.AbandonedAfter, CancellationToken.None, owners.Self, owners.IsGone);
+            if (claim.Claimed) await store.CompleteAsync(caller, key, answer, owners.Self, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            log.LogWarning(e, "Could not keep a refusal for an Idempotency-Key on {Path}; a repeat is decided again", path);
+        }
     }
 
     /// <summary>Kept: every answer but a failure that did nothing and should be retried (5xx, 429).</summary>

@@ -1,0 +1,90 @@
+using System.Net;
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
+using static KuaSheng.Api.Tests.Scenario;
+
+namespace KuaSheng.Api.Tests;
+
+/// <summary>The case keeps the answers of its steps (EntityKeepsAnswers): the Idempotency-Key contract holds — the same
+/// key with the same request answers the first answer again, byte for byte, also after later steps; with another body,
+/// 409 — and a success costs no idempotency record; only refusals are kept as records.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
+{
+    private ApiClient Window(string subject) =>
+        new(new Uri(node.BaseUrl), node.Services.GetRequiredService<TokenIssuer>().Issue("window", subject, "qj-window"));
+
+    private static async Task<byte[]> Bytes(ApiClient.Response r) => await r.Raw.Content.ReadAsByteArrayAsync();
+
+    private Task<IdempotencyRecord?> Record(string subject, string key) =>
+        node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"window:{subject}", key);
+
+    private async Task<string> NewCase(ApiClient window)
+    {
+        var created = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), Guid.NewGuid().ToString());
+        Expect(created, HttpStatusCode.Created);
+        return created.Text("caseId");
+    }
+
+    [Fact]
+    public async Task A_step_repeated_after_later_steps_answers_its_first_answer_and_keeps_no_record()
+    {
+        using var window = Window("kept-1");
+        var id = await NewCase(window);
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
+        Expect(first, HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/identity-verification", new { method = "face", passed = true }, Guid.NewGuid().ToString()),
+            HttpStatusCode.OK);
+
+        var again = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
+        Assert.False(first.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
+        Assert.Null(await Record("kept-1", key));
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_a_conflict_and_the_first_answer_stays()
+    {
+        using var window = Window("kept-2");
+        var id = await NewCase(window);
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
+        Expect(first, HttpStatusCode.OK);
+
+        var other = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = false, missing = new[] { "户口簿" } }, key);
+        Expect(other, HttpStatusCode.Conflict);
+        Assert.Equal("conflict", other.Code);
+        Assert.Contains("Idempotency-Key was used with another request", other.Text("detail"));
+
+        var again = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
+        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Null(await Record("kept-2", key));
+    }
+
+    [Fact]
+    public async Task A_refused_step_is_kept_and_answered_again_after_the_case_moved_on()
+    {
+        using var window = Window("kept-3");
+        var id = await NewCase(window);
+        var key = Guid.NewGuid().ToString();
+        // A supplement nobody asked for: refused, and nothing changed.
+        var supplement = new { materials = new[] { new { name = "户口簿", original = false } } };
+        var refused = await window.Post($"/api/v1/cases/{id}/supplement", supplement, key);
+        Assert.True((int)refused.Status is >= 400 and < 500, $"{refused.Status}");
+        Expect(await window.Post($"/api/v1/cases/{id}/form-review", new { passed = false, missing = new[] { "户口簿" } }, Guid.NewGuid().ToString()),
+            HttpStatusCode.OK);
+
+        // The same request with the same key could now be taken, but it is answered as the first time.
+        var again = await window.Post($"/api/v1/cases/{id}/supplement", supplement, key);
+        Assert.Equal(refused.Status, again.Status);
+        Assert.Equal(await Bytes(refused), await Bytes(again));
+        // With a new key it is taken: the refusal was not a state of the case.
+        Expect(await window.Post($"/api/v1/cases/{id}/supplement", supplement, Guid.NewGuid().ToString()), HttpStatusCode.OK);
+        Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
+        Assert.NotNull(await Record("kept-3", key));
+    }
+}
