@@ -45,7 +45,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
         {
             var snapshot = (CaseSnapshot)offer.Snapshot;
             _state = snapshot.State;
-            _recent.Load(snapshot.RecentCommandIds);
+            _recent.Load(snapshot.RecentCommandIds, snapshot.RecentCommands);
             _lastCommandId = snapshot.RecentCommandIds.Count > 0 ? snapshot.RecentCommandIds[^1] : null;
         });
         Recover<CaseJournalBatch>(b =>
@@ -223,7 +223,11 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
                 EntityMetrics.DeadlineMissed(_state.Deadlines.Find(d => d.DeadlineId == missed.DeadlineId)?.Step);
             Answer(replyTo, request.Command, new CaseReply(_caseId, _state, null, DecidedAt: at));
             Tell(UnitViews.Changed(before, _state));
-            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(new CaseSnapshot(_state, _recent.Ids()));
+            if (LastSequenceNr % _settings.SnapshotEvery == 0)
+            {
+                var (ids, commands) = _recent.ToLists();
+                SaveSnapshot(new CaseSnapshot(_state, ids, commands));
+            }
         });
     }
 

@@ -48,4 +48,7 @@ public sealed record CaseJournalEvent(CaseEvent Event, string? CommandId) : IKua
 public sealed record CaseJournalBatch(IReadOnlyList<CaseEvent> Events, string CommandId, string? RequestHash = null) : IKuaShengMessage;
 
 /// <summary>Snapshot of a case: its state and the ids of its recent commands.</summary>
-public sealed record CaseSnapshot(CaseState State, IReadOnlyList<string> RecentCommandIds) : IKuaShengMessage;
+/// <paramref name="RecentCommands"/>: what the case knows of each of them, in the same order (absent in snapshots
+/// written before: those ids are known as applied, nothing more).
+public sealed record CaseSnapshot(CaseState State, IReadOnlyList<string> RecentCommandIds, IReadOnlyList<RecentCommand>? RecentCommands = null)
+    : IKuaShengMessage;

@@ -25,11 +25,15 @@ internal sealed class RecentCommands(int capacity)
         if (_order.Count > capacity) _known.Remove(_order.Dequeue());
     }
 
-    public IReadOnlyList<string> Ids() => _order.ToList();
+    /// <summary>The ids, oldest first, and what is known of each, in the same order (for a snapshot).</summary>
+    public (IReadOnlyList<string> Ids, IReadOnlyList<RecentCommand> Commands) ToLists() =>
+        (_order.ToList(), _order.Select(id => _known[id]).ToList());
 
-    /// <summary>The ids a snapshot kept: known to be applied, nothing more.</summary>
-    public void Load(IEnumerable<string> ids)
+    /// <summary>What a snapshot kept; from a snapshot without <paramref name="commands"/>, each id is known as applied,
+    /// nothing more.</summary>
+    public void Load(IReadOnlyList<string> ids, IReadOnlyList<RecentCommand>? commands)
     {
-        foreach (var id in ids) Add(id, new RecentCommand(null, 0, null));
+        for (var i = 0; i < ids.Count; i++)
+            Add(ids[i], commands is not null && i < commands.Count ? commands[i] : new RecentCommand(null, 0, null));
     }
 }

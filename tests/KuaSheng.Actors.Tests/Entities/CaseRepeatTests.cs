@@ -69,4 +69,24 @@ public sealed class CaseRepeatTests : CaseTestKit
         Assert.Equal(reviewed.State!.Version, again.State!.Version);
         Assert.Equal(2, RawJournal.Read(this, "case-r2").Count);
     }
+
+    [Fact]
+    public void A_restart_from_a_snapshot_still_knows_each_command_s_request_and_answer()
+    {
+        var actor = Case("r3", snapshotEvery: 2);
+        Ask(actor, new CaseRequest("r3", "a", Submission("r3")));
+        var reviewed = Ask(actor, new CaseStep("r3", "k:b", new ReviewForm(true, [], null, Typed), Window, "hash-b")); // row 2: snapshot
+        Ask(actor, new CaseStep("r3", "k:c", new VerifyIdentity(IdentityMethod.Face, true, Typed), Window, "hash-c"));
+        Watch(actor);
+        Sys.Stop(actor);
+        ExpectTerminated(actor);
+
+        var restarted = Case("r3", snapshotEvery: 2);
+        Assert.Equal(RefusalCodes.Conflict,
+            Ask(restarted, new CaseStep("r3", "k:b", new ReviewForm(false, ["户口簿"], null, Typed), Window, "hash-other")).Refusal!.Code);
+        var again = Ask(restarted, new CaseStep("r3", "k:b", new ReviewForm(true, [], null, Typed), Window, "hash-b"));
+        Assert.True(again.Duplicate);
+        Assert.Equal(reviewed.State!.Version, again.State!.Version);
+        Assert.Equal(reviewed.DecidedAt, again.DecidedAt);
+    }
 }

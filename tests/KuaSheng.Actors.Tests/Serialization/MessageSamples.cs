@@ -160,7 +160,8 @@ public static class MessageSamples
         Add(new CaseJournalEvent(Submitted, "cmd-1b2c3d"));
         Add(new CaseJournalBatch([new IdentityVerified(IdentityMethod.Face, true, At, By), new LegsForwarded(["L1", "L2"], At, By)], "k:5e1f0a",
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
-        Add(new CaseSnapshot(State, ["cmd-1b2c3d", "cmd-7f3a9c"]));
+        Add(new CaseSnapshot(State, ["cmd-1b2c3d", "cmd-7f3a9c"],
+            [new RecentCommand(null, 1, At), new RecentCommand("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 2, At)]));
         Add(new CaseStep(CaseId, "k:5e1f0a", new RegisterMailing(null, MailingPurpose.Result, "EMS", " ea123456785cn ", Clerk),
             new Caller("integration", "platform-1", [UnitId, "qj-hrss"]), "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"));
 
