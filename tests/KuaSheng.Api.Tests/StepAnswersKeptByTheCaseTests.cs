@@ -87,4 +87,34 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
         Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
         Assert.NotNull(await Record("kept-3", key));
     }
+
+    [Fact]
+    public async Task A_public_rating_repeated_with_its_key_answers_the_same_and_keeps_no_record()
+    {
+        using var window = Window("kept-4");
+        using var hrss = node.Client("officer", "qj-hrss");
+        using var anyone = node.Client();
+        var created = await window.Post("/api/v1/cases", Application("1-6", QijiangId), Guid.NewGuid().ToString());
+        Expect(created, HttpStatusCode.Created);
+        var id = created.Text("caseId");
+        Expect(await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/identity-verification", new { method = "face", passed = true }), HttpStatusCode.OK);
+        Expect(await hrss.Post($"/api/v1/cases/{id}/legs/leg1/acceptance", new { accepted = true }), HttpStatusCode.OK);
+        Expect(await hrss.Post($"/api/v1/cases/{id}/legs/leg1/decision",
+            new { outcome = "approved", resultDocument = new { title = "证明", number = "QJ-1" } }), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/result-delivery", new { method = "pickup" }), HttpStatusCode.OK);
+        Expect(await window.Post($"/api/v1/cases/{id}/result-collected"), HttpStatusCode.OK);
+
+        var path = $"/api/v1/public/cases/{created.Text("caseNumber")}/rating?queryCode={created.Text("queryCode")}";
+        var key = Guid.NewGuid().ToString();
+        var first = await anyone.Post(path, new { level = "satisfied", channel = "online" }, key);
+        Expect(first, HttpStatusCode.OK);
+        var again = await anyone.Post(path, new { level = "satisfied", channel = "online" }, key);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
+        Assert.Null(await node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"anonymous:{path[..path.IndexOf('?')]}", key));
+        // Another rating (a new key) is refused: the case was rated once.
+        Expect(await anyone.Post(path, new { level = "very-satisfied" }, Guid.NewGuid().ToString()), HttpStatusCode.Conflict);
+    }
 }

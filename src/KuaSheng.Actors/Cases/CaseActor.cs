@@ -79,7 +79,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     private void Ready()
     {
-        Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null, requestHash: null));
+        Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null, request.RequestHash));
         Command<CaseStep>(step => Handle(step.CommandId, step.Command, step.Caller, step.RequestHash));
         Command<GetCaseState>(_ => Sender.Tell(_state is null
             ? new CaseReply(_caseId, null, Refusal.NotFound($"Case {_caseId}"))

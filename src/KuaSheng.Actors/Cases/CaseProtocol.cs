@@ -11,7 +11,8 @@ public interface IWithCaseId
 /// <summary>A command for a case with the id that makes it idempotent: the same command id is answered again, never
 /// applied twice (for carrier events and deadline misses the sender derives it from the fact itself). Its sender has
 /// authorized it: a timer, a carrier report, a calendar recount, or the API for a submission or a public rating.</summary>
-public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Command) : IWithCaseId, IKuaShengMessage;
+/// <paramref name="RequestHash"/>: as on <see cref="CaseStep"/>, for a request the API authorized (a public rating).
+public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Command, string? RequestHash = null) : IWithCaseId, IKuaShengMessage;
 
 /// <summary>A caller's step on an existing case, in one message: the case decides whether <paramref name="Caller"/> may
 /// take it against the state it then decides on (<see cref="CaseAdmission"/>), and records it as the caller's unit on

@@ -20,8 +20,8 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     /// <summary>A command its sender has authorized (a submission, a public rating, a calendar recount).</summary>
-    public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct) =>
-        Ask(new CaseRequest(caseId, commandId, command), ct);
+    public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct, string? requestHash = null) =>
+        Ask(new CaseRequest(caseId, commandId, command, requestHash), ct);
 
     /// <summary>A caller's step: the case decides whether the caller may take it. <paramref name="requestHash"/>: of the
     /// request with an Idempotency-Key that carried it (the case refuses its command id with another request).</summary>

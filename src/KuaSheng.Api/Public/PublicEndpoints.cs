@@ -1,4 +1,5 @@
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
@@ -20,7 +21,8 @@ public static class PublicEndpoints
         var group = api.MapGroup("/public/cases/{caseNumber}").AllowAnonymous().WithTags("Public")
             .AddEndpointFilter<QueryCodeFilter>().RequireRateLimiting(Hardening.RateLimits.PublicPolicy);
         group.MapGet("/", Lookup).Produces<CaseView>().WithSummary("办件查询 (masked)");
-        group.MapPost("/rating", Rate).Produces<CaseView>().WithSummary("好差评 by the applicant");
+        // The case keeps the rating's answer under its Idempotency-Key (EntityKeepsAnswers), as it does a step's.
+        group.MapPost("/rating", Rate).Produces<CaseView>().WithSummary("好差评 by the applicant").WithMetadata(EntityKeepsAnswers.Instance);
         return api;
     }
 
@@ -40,7 +42,10 @@ public static class PublicEndpoints
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
         var rating = new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant);
-        return Masked(await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted), support);
+        var answer = await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string);
+        if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;
+        else if (answer.Duplicate) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
+        return Masked(answer, support);
     }
 
     private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)
@@ -48,7 +53,7 @@ public static class PublicEndpoints
         if (answer.Unavailable is { } why) return Problems.Problem.Unavailable(why);
         if (answer.State is null && answer.Refusal is null or { Code: RefusalCodes.NotFound }) return NotFound();
         if (answer.Refusal is { } refusal) return Problems.Problem.From(refusal);
-        return TypedResults.Ok(support.View(answer.State!, caller: null));
+        return TypedResults.Ok(support.View(answer.State!, caller: null, on: answer.DecidedAt is { } at ? CaseContext.ChinaDate(at) : null));
     }
 
     internal static IResult NotFound() => Problems.Problem.NotFound("No case matches this case number and query code (办件编号或查询码不正确).");
