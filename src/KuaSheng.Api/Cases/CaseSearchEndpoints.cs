@@ -70,7 +70,7 @@ public static class CaseSearchEndpoints
         IReadOnlyCollection<string>? units = null;
         if (unitId is not null)
         {
-            if (!seesAll && !caller.ActsFor(unitId)) return Problem.Forbidden($"Unit {unitId} is not yours.");
+            if (!seesAll && !caller.ActsFor(unitId)) return Problem.Forbidden($"Unit {ProblemText.Shown(unitId)} is not yours.");
             units = [unitId];
         }
         else if (!seesAll) units = caller.Units.ToList();

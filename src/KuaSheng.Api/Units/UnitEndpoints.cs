@@ -63,7 +63,7 @@ public static partial class UnitEndpoints
     private static IResult Get(string id, ReferenceGateway reference)
     {
         var data = reference.Current;
-        return data.Units.Find(id) is { } unit ? TypedResults.Ok(UnitViews.From(unit, data)) : Problem.NotFound($"Unit {id} was not found.");
+        return data.Units.Find(id) is { } unit ? TypedResults.Ok(UnitViews.From(unit, data)) : Problem.NotFound($"Unit {ProblemText.Shown(id)} was not found.");
     }
 
     private static async Task<IResult> Register(HttpContext http, RegisterUnitBody body, ReferenceGateway reference)
@@ -92,7 +92,7 @@ public static partial class UnitEndpoints
             CatalogueEndpoints.Add(errors, "id", "A unit id is 1 to 64 lowercase letters, digits or '-', starting with a letter or digit.");
         if (errors.Count > 0) return Problem.Validation(errors);
         if (data.Units.Find(id) is { IsExternal: false })
-            return Problem.Conflict($"{id} is a built-in unit; choose another id for the external unit.");
+            return Problem.Conflict($"{ProblemText.Shown(id)} is a built-in unit; choose another id for the external unit.");
 
         var existed = data.Units.Contains(id);
         var unit = new Unit(id, name, region, UnitLevel.External, body.Kind!.Value, null, items.Distinct().ToList());
