@@ -84,7 +84,7 @@ public static partial class UnitEndpoints
             CatalogueEndpoints.Add(errors, "kind", "kind is department (decides its items for its region) or window (receives through an integration).");
         var items = (body.Items ?? []).Select(i => i?.Trim() ?? "").ToList();
         for (var n = 0; n < items.Count; n++)
-            if (data.Catalogue.Find(items[n]) is null) CatalogueEndpoints.Add(errors, $"items[{n}]", $"Unknown item code \"{items[n]}\" (see GET /catalogue/items).");
+            if (data.Catalogue.Find(items[n]) is null) CatalogueEndpoints.Add(errors, $"items[{n}]", $"Unknown item code \"{ProblemText.Shown(items[n])}\" (see GET /catalogue/items).");
         if (body.Kind == UnitKind.Department && items.Count == 0)
             CatalogueEndpoints.Add(errors, "items", "A department handles at least one item.");
         var id = string.IsNullOrWhiteSpace(body.Id) ? DefaultId(region, name) : body.Id.Trim();
