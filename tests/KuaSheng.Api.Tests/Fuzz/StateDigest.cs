@@ -45,19 +45,20 @@ public sealed class StateProbe(string databaseFile, AdjustableClock clock)
         return new StateDigest(core.ToString(), idempotency, failures);
     }
 
-    /// <summary>Waits until nothing moves any more (the read models caught up, messages acknowledged): the digest is the
-    /// same on three reads 60 ms apart (the projections poll every 100 ms), at most <paramref name="max"/>.</summary>
-    public async Task<StateDigest> Quiet(TimeSpan max)
+    /// <summary>Waits until nothing moves any more: the read models caught up (<paramref name="caughtUp"/>: no events
+    /// behind) and the digest the same on three reads 60 ms apart, at most <paramref name="max"/>.</summary>
+    public async Task<StateDigest> Quiet(TimeSpan max, Func<Task<bool>> caughtUp)
     {
         var until = DateTime.UtcNow + max;
         var last = Take();
         var same = 0;
-        while (same < 3 && DateTime.UtcNow < until)
+        while (DateTime.UtcNow < until)
         {
             await Task.Delay(60);
             var next = Take();
             same = next == last ? same + 1 : 0;
             last = next;
+            if (same >= 2 && await caughtUp()) break;
         }
         return last;
     }
