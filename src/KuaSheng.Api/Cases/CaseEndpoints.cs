@@ -31,6 +31,7 @@ public static class CaseEndpoints
             return Problem.Forbidden($"You may not receive applications for unit {ProblemText.Shown(body.ReceivingUnitId)}.");
         if (body.Applicant is null) return Problem.Validation("applicant", "The applicant (申请人) is required.");
         if (body.Delivery is null) return Problem.Validation("delivery", "Choose how the result is delivered (mail, electronic or pickup).");
+        if (MaterialBodies.NullEntry(body.Materials) is { } nullEntry) return nullEntry;
 
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var caseId = support.Ids.NewCaseId(caller, key);

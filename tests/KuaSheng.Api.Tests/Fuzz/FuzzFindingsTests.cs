@@ -40,6 +40,20 @@ public sealed class FuzzFindingsTests(ApiNode node)
         Assert.Equal(ProblemCodes.UnsupportedMediaType, Code(body));
     }
 
+    [Theory]
+    [InlineData("/api/v1/cases/0123456789abcdef/supplement", "{\"materials\":[null]}")]
+    [InlineData("/api/v1/cases", "{\"itemCode\":\"1-1\",\"mode\":\"proxy\",\"channel\":\"window\",\"receivingUnitId\":\"qj-window\"," +
+                                 "\"applicant\":{\"kind\":\"person\"},\"materials\":[{\"name\":\"申请表\",\"original\":false},null],\"delivery\":{\"method\":\"pickup\"}}")]
+    public async Task A_material_that_is_null_is_400_not_500(string path, string body)
+    {
+        // Found by the fuzzer (seed 7): "materials": [null] threw NullReferenceException in the handler (500).
+        var (status, media, text) = await Send(HttpMethod.Post, path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", media);
+        Assert.Equal(ProblemCodes.ValidationFailed, Code(text));
+        Assert.Contains("materials[", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Utf8_and_utf16_charsets_are_still_read()
     {
