@@ -128,6 +128,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private static string? Changed(StateDigest before, StateDigest after, FuzzRequest request)
     {
         if (before.Core != after.Core) return $"{before.Core} -> {after.Core}";
+        if (after.RebuiltSince(before) is { } rebuilt) return rebuilt;
         // A refusal is kept for its Idempotency-Key (one row, only for a POST that carries a key).
         var keyRows = after.IdempotencyRows - before.IdempotencyRows;
         if (keyRows != 0 && !(keyRows == 1 && request.Operation.Method == "POST" && request.HasIdempotencyKey))
