@@ -84,7 +84,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
             var problems = oracle.Violations(request, answer).ToList();
             if (FuzzOracle.ByServer(answer)) byServer++;
-            if (contract?.Check(new HttpMethod(op.Method), request.Url, answer.Status, answer.MediaType, answer.Body) is { } d && drift.Count < 50) drift.Add(d.Length > 400 ? d[..400] + "..." : d);
+            if (!FuzzOracle.ByServer(answer) && contract?.Check(new HttpMethod(op.Method), request.Url, answer.Status, answer.MediaType, answer.Body) is { } d && drift.Count < 50) drift.Add(d.Length > 400 ? d[..400] + "..." : d);
 
             var after = probe.Take();
             if (answer.Status is >= 400 and < 500 && Changed(before, after, request) is { } change)
