@@ -29,15 +29,16 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         try
         {
             await next(context);
-            // Minimal APIs answer a non-JSON body with a bare 415, routing an unknown path with a bare 404 and a known path
-            // with another method with a bare 405: give them a problem body like every other refusal.
+            // Minimal APIs answer a non-JSON body with a bare 415, and routing an unknown path of the API with a bare 404 and
+            // a known path with another method with a bare 405: give them a problem body like every other refusal.
             if (!context.Response.HasStarted && context.Response.ContentType is null && context.Response.ContentLength is null or 0)
             {
+                var api = context.Request.Path.StartsWithSegments(KuaShengApi.Prefix);
                 var bare = context.Response.StatusCode switch
                 {
                     StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(),
-                    StatusCodes.Status404NotFound => Problem.NotFound("There is nothing at this address (see /openapi/v1.json)."),
-                    StatusCodes.Status405MethodNotAllowed => Problem.Of(StatusCodes.Status405MethodNotAllowed, ProblemCodes.MethodNotAllowed,
+                    StatusCodes.Status404NotFound when api => Problem.NotFound("There is nothing at this address (see /openapi/v1.json)."),
+                    StatusCodes.Status405MethodNotAllowed when api => Problem.Of(StatusCodes.Status405MethodNotAllowed, ProblemCodes.MethodNotAllowed,
                         "Method not allowed", "This address does not take this method (see /openapi/v1.json)."),
                     _ => null,
                 };
