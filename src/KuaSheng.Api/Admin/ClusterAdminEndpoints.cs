@@ -66,10 +66,10 @@ public static class ClusterAdminEndpoints
         if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
             return Problem.Forbidden($"Only operators make a member {action}.");
         if (MemberAddress.Parse(body.Address) is not { } address)
-            return Problem.Validation("address", $"The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"{body.Address}\".");
+            return Problem.Validation("address", $"The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"{ProblemText.Shown(body.Address)}\".");
         var cluster = Cluster.Get(system);
         if (!cluster.State.Members.Any(m => m.Address.Equals(address)))
-            return Problem.NotFound($"No member {address} in this cluster (see GET /admin/cluster).");
+            return Problem.NotFound($"No member {ProblemText.Shown(address.ToString())} in this cluster (see GET /admin/cluster).");
         if (action == Leave) cluster.Leave(address);
         else cluster.Down(address);
         return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster", new MemberCommandView(address.ToString(), action));

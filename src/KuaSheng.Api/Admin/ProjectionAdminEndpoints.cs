@@ -76,7 +76,7 @@ public static class ProjectionAdminEndpoints
         if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
             return Problem.Forbidden("Only operators rebuild projections.");
         if (!Projections(registry).TryGetValue(name, out var projection))
-            return Problem.NotFound($"No projection \"{name}\" (there are {string.Join(", ", Projections(registry).Keys)}).");
+            return Problem.NotFound($"No projection \"{ProblemText.Shown(name)}\" (there are {string.Join(", ", Projections(registry).Keys)}).");
         try
         {
             // Answered once the tables are empty and the projection runs from zero; a rebuild already running is joined.

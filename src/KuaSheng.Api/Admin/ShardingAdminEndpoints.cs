@@ -50,12 +50,12 @@ public static class ShardingAdminEndpoints
     {
         if (Refuse(http) is { } refused) return refused;
         if (!sharding.Runs(typeName))
-            return Problem.NotFound($"No entity type \"{typeName}\" (there are {string.Join(", ", sharding.TypeNames)}).");
+            return Problem.NotFound($"No entity type \"{ProblemText.Shown(typeName)}\" (there are {string.Join(", ", sharding.TypeNames)}).");
         try
         {
             return await sharding.Locate(typeName, entityId, http.RequestAborted) is { } location
                 ? TypedResults.Ok(location)
-                : Problem.Validation("entityId", $"The {typeName} region gives no shard for \"{entityId}\".");
+                : Problem.Validation("entityId", $"The {ProblemText.Shown(typeName)} region gives no shard for \"{ProblemText.Shown(entityId)}\".");
         }
         catch (Exception e) when (e is AskTimeoutException or ShardingUnavailable)
         {

@@ -44,7 +44,7 @@ public static class CarrierEndpoints
             return await region.AskResending<object>(new TrackWaybill(waybill.Value, body.Status, at, string.IsNullOrWhiteSpace(body.SignedBy) ? null : body.SignedBy.Trim()), Timeout, http.RequestAborted) switch
             {
                 TrackingAccepted a => TypedResults.Accepted((string?)null, new CarrierEventAnswer(a.WaybillNumber, a.CaseId, a.Duplicate)),
-                WaybillUnknown => Problem.NotFound($"Waybill {waybill.Value} is not registered on any case."),
+                WaybillUnknown => Problem.NotFound($"Waybill {ProblemText.Shown(waybill.Value)} is not registered on any case."),
                 _ => Problem.Unavailable("The waybill register gave no usable answer; try again."),
             };
         }

@@ -58,7 +58,7 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
     {
         if (Caller.From(http.User) is not { } caller)
             return Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
-        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
+        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {ProblemText.Shown(caseId)} was not found.");
         var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller,
             http.Items[EntityKeepsAnswers.RequestHashItem] as string, http.RequestAborted);
         if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;

@@ -28,9 +28,10 @@ public static class CaseEndpoints
         if (caller.Role == Roles.Window && body.Channel != Channel.Window)
             return Problem.Validation("channel", "A window receives applications on channel window.");
         if (!CaseAccess.MaySubmitFor(caller, body.Channel, body.ReceivingUnitId))
-            return Problem.Forbidden($"You may not receive applications for unit {body.ReceivingUnitId ?? "(none given)"}.");
+            return Problem.Forbidden($"You may not receive applications for unit {ProblemText.Shown(body.ReceivingUnitId)}.");
         if (body.Applicant is null) return Problem.Validation("applicant", "The applicant (申请人) is required.");
         if (body.Delivery is null) return Problem.Validation("delivery", "Choose how the result is delivered (mail, electronic or pickup).");
+        if (MaterialBodies.NullEntry(body.Materials) is { } nullEntry) return nullEntry;
 
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var caseId = support.Ids.NewCaseId(caller, key);
@@ -54,11 +55,11 @@ public static class CaseEndpoints
     private static async Task<IResult> Get(HttpContext http, string caseId, CaseEndpointSupport support)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
-        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {caseId} was not found.");
+        if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {ProblemText.Shown(caseId)} was not found.");
         var answer = await support.Gateway.Get(caseId, http.RequestAborted);
         if (answer.Unavailable is { } why) return Problem.Unavailable(why);
-        if (answer.State is null) return Problem.NotFound($"Case {caseId} was not found.");
-        if (!CaseAccess.CanRead(caller, answer.State)) return Problem.Forbidden($"Case {caseId} is not handled by your unit.");
+        if (answer.State is null) return Problem.NotFound($"Case {ProblemText.Shown(caseId)} was not found.");
+        if (!CaseAccess.CanRead(caller, answer.State)) return Problem.Forbidden($"Case {ProblemText.Shown(caseId)} is not handled by your unit.");
         return TypedResults.Ok(support.View(answer.State, caller));
     }
 }

@@ -1,5 +1,6 @@
 using KuaSheng.Domain.Cases;
 using KuaSheng.Domain.Catalogue;
+using Microsoft.AspNetCore.Http;
 
 namespace KuaSheng.Api.Cases;
 
@@ -20,6 +21,16 @@ public sealed record DeliveryBody(DeliveryMethod Method, string? Address);
 public sealed record FormReviewBody(bool Passed, IReadOnlyList<string>? Missing, string? Note);
 
 public sealed record SupplementBody(IReadOnlyList<MaterialBody>? Materials);
+
+public static class MaterialBodies
+{
+    /// <summary>A 400 when a material is JSON <c>null</c> (<c>"materials": [null]</c> reached the handlers and threw: a 500).</summary>
+    public static IResult? NullEntry(IReadOnlyList<MaterialBody?>? materials)
+    {
+        var index = materials is null ? -1 : materials.ToList().FindIndex(m => m is null);
+        return index < 0 ? null : Problems.Problem.Validation($"materials[{index}]", "Each material is an object: {name, original}.");
+    }
+}
 
 public sealed record IdentityBody(IdentityMethod Method, bool Passed);
 

@@ -52,7 +52,7 @@ public static class CaseSearchEndpoints
         if (Text("status") is { } s)
         {
             if (Kebab.TryParse<CaseStatus>(s, out var parsed)) status = parsed.ToKebab();
-            else Error("status", $"Unknown status '{s}'; one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(v => v.ToKebab()))}.");
+            else Error("status", $"Unknown status '{ProblemText.Shown(s)}'; one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(v => v.ToKebab()))}.");
         }
         var from = Date("from", Text("from"), Error);
         var to = Date("to", Text("to"), Error);
@@ -70,7 +70,7 @@ public static class CaseSearchEndpoints
         IReadOnlyCollection<string>? units = null;
         if (unitId is not null)
         {
-            if (!seesAll && !caller.ActsFor(unitId)) return Problem.Forbidden($"Unit {unitId} is not yours.");
+            if (!seesAll && !caller.ActsFor(unitId)) return Problem.Forbidden($"Unit {ProblemText.Shown(unitId)} is not yours.");
             units = [unitId];
         }
         else if (!seesAll) units = caller.Units.ToList();

@@ -22,7 +22,7 @@ public static class CaseStepEndpoints
             s.Step(h, caseId, c => new ReviewForm(b.Passed, Clean(b.Missing), b.Note, c.AsActor())))
             .WithSummary("形式审查: passed, or failed with every missing material (补正)");
         steps.MapPost("/supplement", (HttpContext h, string caseId, SupplementBody b, CaseEndpointSupport s) =>
-            s.Step(h, caseId, c =>
+            MaterialBodies.NullEntry(b.Materials) is { } nullEntry ? Task.FromResult(nullEntry) : s.Step(h, caseId, c =>
                 new ProvideSupplement((b.Materials ?? []).Select(m => new Material(m.Name?.Trim() ?? "", m.Original)).ToList(), c.AsActor())))
             .WithSummary("补正材料 handed in");
         steps.MapPost("/identity-verification", (HttpContext h, string caseId, IdentityBody b, CaseEndpointSupport s) =>

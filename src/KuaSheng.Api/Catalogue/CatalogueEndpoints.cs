@@ -73,12 +73,12 @@ public static class CatalogueEndpoints
     {
         var data = reference.Current;
         if (string.IsNullOrEmpty(version))
-            return data.Catalogue.Find(code) is { } item ? TypedResults.Ok(CatalogueViews.From(item, data)) : Problem.NotFound($"Item {code} was not found.");
+            return data.Catalogue.Find(code) is { } item ? TypedResults.Ok(CatalogueViews.From(item, data)) : Problem.NotFound($"Item {ProblemText.Shown(code)} was not found.");
         if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v < 1)
             return Problem.Validation("version", "version is a whole number from 1.");
         return data.Catalogue.Find(code, v) is { } at
             ? TypedResults.Ok(CatalogueViews.From(at, data))
-            : Problem.NotFound(data.Catalogue.Find(code) is null ? $"Item {code} was not found." : $"Item {code} has no version {v}.");
+            : Problem.NotFound(data.Catalogue.Find(code) is null ? $"Item {ProblemText.Shown(code)} was not found." : $"Item {ProblemText.Shown(code)} has no version {v}.");
     }
 
     private static async Task<IResult> AddItem(HttpContext http, ItemBody body, ReferenceGateway reference)
@@ -91,7 +91,7 @@ public static class CatalogueEndpoints
         var (item, more) = Build(body, code, current: null, data);
         Merge(errors, more);
         if (errors.Count > 0) return Problem.Validation(errors);
-        if (data.Catalogue.Find(code) is not null) return Problem.Conflict($"Item {code} already exists; revise it with PUT /catalogue/items/{code}.");
+        if (data.Catalogue.Find(code) is not null) return Problem.Conflict($"Item {ProblemText.Shown(code)} already exists; revise it with PUT /catalogue/items/{ProblemText.Shown(code)}.");
 
         var answer = await reference.Change(new ItemAdded(item!), http.RequestAborted);
         if (answer.Problem is { } problem) return problem;
@@ -103,7 +103,7 @@ public static class CatalogueEndpoints
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
         var data = reference.Current;
-        if (data.Catalogue.Find(code) is not { } current) return Problem.NotFound($"Item {code} was not found.");
+        if (data.Catalogue.Find(code) is not { } current) return Problem.NotFound($"Item {ProblemText.Shown(code)} was not found.");
         if (body.Code is { } other && other.Trim() != code)
             return Problem.Validation("code", "The code of an item never changes; leave it out or repeat the one in the path.");
         var (item, errors) = Build(body, code, current, data);
@@ -118,7 +118,7 @@ public static class CatalogueEndpoints
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
         var data = reference.Current;
-        if (data.Catalogue.Find(code) is not { } current) return Problem.NotFound($"Item {code} was not found.");
+        if (data.Catalogue.Find(code) is not { } current) return Problem.NotFound($"Item {ProblemText.Shown(code)} was not found.");
         if (current.Status == ItemStatus.Retired) return TypedResults.Ok(CatalogueViews.From(current, data)); // already: nothing to do
 
         var answer = await reference.Change(new ItemRetired(code), http.RequestAborted);
@@ -190,7 +190,7 @@ public static class CatalogueEndpoints
             var candidates = (leg.Candidates ?? []).Select(c => c?.Trim() ?? "").ToList();
             if (candidates.Count == 0) Add(errors, $"{field}.candidates", "Name at least one unit id that may take the leg.");
             foreach (var unknown in candidates.Where(c => !data.Units.Contains(c)))
-                Add(errors, $"{field}.candidates", $"Unknown unit id \"{unknown}\" (see GET /units).");
+                Add(errors, $"{field}.candidates", $"Unknown unit id \"{ProblemText.Shown(unknown)}\" (see GET /units).");
             if (leg.Selector == UnitSelector.Fixed && candidates.Count > 1)
                 Add(errors, $"{field}.candidates", "A fixed leg names exactly one unit.");
             if (leg.Order is < 1) Add(errors, $"{field}.order", "order is 1 or more.");
@@ -210,7 +210,7 @@ public static class CatalogueEndpoints
             else if (KnownUnits.District.FirstOrDefault(p => p.Value == entry) is { Key: not null } district) names.Add(district.Key);
             else if (data.Units.Contains(entry)) names.Add(entry);
             else if (data.Units.All.FirstOrDefault(u => u.Name == entry) is { } byName) names.Add(byName.Id);
-            else Add(errors, $"districtUnits[{n}]", $"Unknown unit \"{entry}\": give a unit id (see GET /units) or a name of the attachment.");
+            else Add(errors, $"districtUnits[{n}]", $"Unknown unit \"{ProblemText.Shown(entry)}\": give a unit id (see GET /units) or a name of the attachment.");
         }
         return names.Distinct().ToList();
     }

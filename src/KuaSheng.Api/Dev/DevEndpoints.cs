@@ -101,9 +101,9 @@ public static class DevEndpoints
         }
         else if (unit is not null || units.Count > 0)
             CatalogueEndpoints.Add(errors, unit is not null ? "unit" : "units", $"A {role} token is not tied to units.");
-        if (unit is not null && !directory.Contains(unit)) CatalogueEndpoints.Add(errors, "unit", $"Unknown unit \"{unit}\" (see GET /units).");
+        if (unit is not null && !directory.Contains(unit)) CatalogueEndpoints.Add(errors, "unit", $"Unknown unit \"{ProblemText.Shown(unit)}\" (see GET /units).");
         for (var n = 0; n < units.Count; n++)
-            if (!directory.Contains(units[n])) CatalogueEndpoints.Add(errors, $"units[{n}]", $"Unknown unit \"{units[n]}\" (see GET /units).");
+            if (!directory.Contains(units[n])) CatalogueEndpoints.Add(errors, $"units[{n}]", $"Unknown unit \"{ProblemText.Shown(units[n])}\" (see GET /units).");
         var sub = string.IsNullOrWhiteSpace(body.Sub) ? $"dev-{role}" : body.Sub.Trim();
         if (sub.Length > 100) CatalogueEndpoints.Add(errors, "sub", "sub is at most 100 characters.");
         if (errors.Count > 0) return Problem.Validation(errors);

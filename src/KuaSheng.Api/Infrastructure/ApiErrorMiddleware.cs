@@ -20,13 +20,30 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             await TooLarge().ExecuteAsync(context);
             return;
         }
+        // A charset .NET does not know makes the JSON reader throw InvalidOperationException (a 500): refuse it as 415.
+        if (UnknownCharset(context.Request.ContentType))
+        {
+            await UnsupportedMediaType().ExecuteAsync(context);
+            return;
+        }
         try
         {
             await next(context);
-            // Minimal APIs answer a non-JSON body with a bare 415: give it a problem body like every other refusal.
-            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
-                await Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Unsupported content type",
-                    "Send the body as JSON with Content-Type: application/json.").ExecuteAsync(context);
+            // Minimal APIs answer a non-JSON body with a bare 415, and routing an unknown path of the API with a bare 404 and
+            // a known path with another method with a bare 405: give them a problem body like every other refusal.
+            if (!context.Response.HasStarted && context.Response.ContentType is null && context.Response.ContentLength is null or 0)
+            {
+                var api = context.Request.Path.StartsWithSegments(KuaShengApi.Prefix);
+                var bare = context.Response.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(),
+                    StatusCodes.Status404NotFound when api => Problem.NotFound("There is nothing at this address (see /openapi/v1.json)."),
+                    StatusCodes.Status405MethodNotAllowed when api => Problem.Of(StatusCodes.Status405MethodNotAllowed, ProblemCodes.MethodNotAllowed,
+                        "Method not allowed", "This address does not take this method (see /openapi/v1.json)."),
+                    _ => null,
+                };
+                if (bare is not null) await bare.ExecuteAsync(context);
+            }
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
@@ -38,6 +55,26 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             log.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             await Problem.Of(StatusCodes.Status500InternalServerError, "internal-error", "Internal error",
                 "Something went wrong on our side; nothing was changed by this request if it was refused.").ExecuteAsync(context);
+        }
+    }
+
+    private static IResult UnsupportedMediaType() => Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+        "Unsupported content type", "Send the body as JSON with Content-Type: application/json.");
+
+    /// <summary>A <c>charset</c> parameter that names no encoding .NET has.</summary>
+    public static bool UnknownCharset(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var charset = media.Charset.Value;
+        if (string.IsNullOrEmpty(charset)) return false;
+        try
+        {
+            System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 

@@ -59,11 +59,11 @@ public static class LedgerEndpoints
         if (!supervisor)
         {
             var own = caller.Units.Single();
-            if (unitId is not null && unitId != own) return Problem.Forbidden($"Unit {unitId} is not yours; you read the ledger of {own}.");
+            if (unitId is not null && unitId != own) return Problem.Forbidden($"Unit {ProblemText.Shown(unitId)} is not yours; you read the ledger of {own}.");
             unitId = own;
         }
         var data = reference.Current;
-        if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {unitId} was not found.");
+        if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {ProblemText.Shown(unitId)} was not found.");
 
         var entries = (await store.LedgerEntriesAsync(ledgerMonth, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted))
             .Concat(await tickets.LedgerEntriesAsync(ledgerMonth, unitId, http.RequestAborted));

@@ -182,6 +182,7 @@ public static class KuaShengOpenApi
         "404" => "Not found (not-found)",
         "409" => "Conflict (illegal-transition, conflict or no-route)",
         "413" => "The body is over 1 MB (payload-too-large)",
+        "415" => "The body is not JSON, or not in a known charset (unsupported-media-type)",
         "429" => "Too many requests from this address, or too many wrong query codes for this case (too-many-requests); see Retry-After",
         "503" => "Temporarily unavailable (unavailable)",
         _ => "Answer",

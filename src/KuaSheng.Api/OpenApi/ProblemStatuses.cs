@@ -5,7 +5,8 @@ namespace KuaSheng.Api.OpenApi;
 /// <summary>The problem statuses an operation answers besides those its endpoint declares, as the handlers and the
 /// middleware really answer them (the API tests validate every answer against the document): a case step checks the
 /// body (400), the caller's unit (403), the case (404), the state (409) and may find the case's shard away (503).
-/// Every operation with a body answers 413 above 1 MB; every operation limited per client address answers 429
+/// Every POST answers 400 for a malformed Idempotency-Key and 409 for a key reused with another request (found by the
+/// OpenAPI fuzz test). Every operation with a body answers 413 above 1 MB and 415 for a body that is not JSON; every operation limited per client address answers 429
 /// (<see cref="Hardening.RateLimits"/>), and the public look-up and rating also for a case locked after too many wrong
 /// query codes.</summary>
 internal static partial class ProblemStatuses
@@ -31,7 +32,10 @@ internal static partial class ProblemStatuses
         foreach (var (m, route, statuses) in Rules)
             if (string.Equals(m, method, StringComparison.OrdinalIgnoreCase) && route.IsMatch(path))
                 foreach (var status in statuses) yield return status;
-        if (hasBody) yield return "413";
+        // Every POST checks its Idempotency-Key (400) and refuses a key reused for another request (409).
+        if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase)) { yield return "400"; yield return "409"; }
+        // A body may be too large (413) or not JSON (415, also a charset .NET does not know).
+        if (hasBody) { yield return "413"; yield return "415"; }
         if (rateLimited) yield return "429";
     }
 

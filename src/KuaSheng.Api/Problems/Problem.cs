@@ -10,8 +10,9 @@ public static class Problem
         TimeSpan? retryAfter = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (errors is not null) extensions["errors"] = errors;
-        var result = TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+        if (errors is not null)
+            extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(ProblemText.Redact).ToArray());
+        var result = TypedResults.Problem(detail: ProblemText.Redact(detail), statusCode: status, title: title, extensions: extensions);
         return retryAfter is { } wait ? new WithRetryAfter(result, wait) : result;
     }
 

@@ -14,6 +14,8 @@ public static class ProblemCodes
     public const string Unavailable = "unavailable";
     /// <summary>415: the body is not JSON (an addition to API.md's list).</summary>
     public const string UnsupportedMediaType = "unsupported-media-type";
+    /// <summary>405: the address exists, not with this method (an addition to API.md's list).</summary>
+    public const string MethodNotAllowed = "method-not-allowed";
     /// <summary>429 with Retry-After: too many requests from this address, or too many wrong query codes for this case
     /// (an addition to API.md's list).</summary>
     public const string TooManyRequests = "too-many-requests";

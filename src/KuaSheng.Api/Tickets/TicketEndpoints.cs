@@ -49,13 +49,13 @@ public static class TicketEndpoints
         var caseId = string.IsNullOrWhiteSpace(body.CaseId) ? null : body.CaseId.Trim();
         var unitId = string.IsNullOrWhiteSpace(body.UnitId) ? null : body.UnitId.Trim();
         if (unitId is not null && !reference.Current.Units.Contains(unitId))
-            return Problem.Validation("unitId", $"Unknown unit \"{unitId}\" (see GET /units).");
+            return Problem.Validation("unitId", $"Unknown unit \"{ProblemText.Shown(unitId)}\" (see GET /units).");
         if (caseId is not null)
         {
             // Tied to a case: it must exist; without a unit the case's receiving unit (else its first leg's) answers.
             var found = await cases.Get(caseId, http.RequestAborted);
             if (found.Unavailable is { } why) return Problem.Unavailable(why);
-            if (found.State is not { } state) return Problem.Validation("caseId", $"Case {caseId} was not found.");
+            if (found.State is not { } state) return Problem.Validation("caseId", $"Case {ProblemText.Shown(caseId)} was not found.");
             unitId ??= state.WindowUnitId;
         }
         if (unitId is null) return Problem.Validation("unitId", "Give the unit the ticket is for (unitId), or the case it is about (caseId).");
@@ -72,11 +72,11 @@ public static class TicketEndpoints
     private static async Task<IResult> Get(HttpContext http, string ticketId, TicketGateway tickets, IClock clock)
     {
         if (Caller.From(http.User) is not { } caller) return Unauthenticated();
-        if (!TicketGateway.IsTicketId(ticketId)) return Problem.NotFound($"Ticket {ticketId} was not found.");
+        if (!TicketGateway.IsTicketId(ticketId)) return Problem.NotFound($"Ticket {ProblemText.Shown(ticketId)} was not found.");
         var answer = await tickets.Get(ticketId, http.RequestAborted);
         if (answer.Unavailable is { } why) return Problem.Unavailable(why);
-        if (answer.State is not { } state) return Problem.NotFound($"Ticket {ticketId} was not found.");
-        if (!TicketAccess.MayRead(caller, state)) return Problem.Forbidden($"Ticket {ticketId} is not for your unit.");
+        if (answer.State is not { } state) return Problem.NotFound($"Ticket {ProblemText.Shown(ticketId)} was not found.");
+        if (!TicketAccess.MayRead(caller, state)) return Problem.Forbidden($"Ticket {ProblemText.Shown(ticketId)} is not for your unit.");
         return TypedResults.Ok(TicketViews.From(state, TicketAccess.SeesContact(caller, state), Today(clock)));
     }
 
@@ -92,12 +92,12 @@ public static class TicketEndpoints
         Func<CommandActor, TicketCommand> build)
     {
         if (Caller.From(http.User) is not { } caller) return Unauthenticated();
-        if (!TicketGateway.IsTicketId(ticketId)) return Problem.NotFound($"Ticket {ticketId} was not found.");
+        if (!TicketGateway.IsTicketId(ticketId)) return Problem.NotFound($"Ticket {ProblemText.Shown(ticketId)} was not found.");
         var current = await tickets.Get(ticketId, http.RequestAborted);
         if (current.Unavailable is { } why) return Problem.Unavailable(why);
-        if (current.State is not { } state) return Problem.NotFound($"Ticket {ticketId} was not found.");
+        if (current.State is not { } state) return Problem.NotFound($"Ticket {ProblemText.Shown(ticketId)} was not found.");
         if (!TicketAccess.MayAnswer(caller, state))
-            return Problem.Forbidden($"Only unit {state.UnitId} or a supervisor may answer ticket {ticketId}.");
+            return Problem.Forbidden($"Only unit {state.UnitId} or a supervisor may answer ticket {ProblemText.Shown(ticketId)}.");
         var by = caller.AsActor(caller.ActsFor(state.UnitId) ? state.UnitId : null);
         var answer = await tickets.Send(ticketId, CaseEndpointSupport.CommandId(http, caller), build(by), http.RequestAborted);
         if (answer.Unavailable is { } unavailable) return Problem.Unavailable(unavailable);
@@ -113,7 +113,7 @@ public static class TicketEndpoints
         unitId = string.IsNullOrWhiteSpace(unitId) ? (caller.Units.Count == 1 ? caller.Units.First() : null) : unitId.Trim();
         if (unitId is null) return Problem.Validation("unitId", "Name the unit whose tickets to list (unitId).");
         if (!TicketAccess.IsUnit(caller, unitId) && !caller.Is(Roles.Supervisor))
-            return Problem.Forbidden($"You may not list the tickets of unit {unitId}.");
+            return Problem.Forbidden($"You may not list the tickets of unit {ProblemText.Shown(unitId)}.");
         TicketStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {

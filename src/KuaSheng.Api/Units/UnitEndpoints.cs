@@ -63,7 +63,7 @@ public static partial class UnitEndpoints
     private static IResult Get(string id, ReferenceGateway reference)
     {
         var data = reference.Current;
-        return data.Units.Find(id) is { } unit ? TypedResults.Ok(UnitViews.From(unit, data)) : Problem.NotFound($"Unit {id} was not found.");
+        return data.Units.Find(id) is { } unit ? TypedResults.Ok(UnitViews.From(unit, data)) : Problem.NotFound($"Unit {ProblemText.Shown(id)} was not found.");
     }
 
     private static async Task<IResult> Register(HttpContext http, RegisterUnitBody body, ReferenceGateway reference)
@@ -84,7 +84,7 @@ public static partial class UnitEndpoints
             CatalogueEndpoints.Add(errors, "kind", "kind is department (decides its items for its region) or window (receives through an integration).");
         var items = (body.Items ?? []).Select(i => i?.Trim() ?? "").ToList();
         for (var n = 0; n < items.Count; n++)
-            if (data.Catalogue.Find(items[n]) is null) CatalogueEndpoints.Add(errors, $"items[{n}]", $"Unknown item code \"{items[n]}\" (see GET /catalogue/items).");
+            if (data.Catalogue.Find(items[n]) is null) CatalogueEndpoints.Add(errors, $"items[{n}]", $"Unknown item code \"{ProblemText.Shown(items[n])}\" (see GET /catalogue/items).");
         if (body.Kind == UnitKind.Department && items.Count == 0)
             CatalogueEndpoints.Add(errors, "items", "A department handles at least one item.");
         var id = string.IsNullOrWhiteSpace(body.Id) ? DefaultId(region, name) : body.Id.Trim();
@@ -92,7 +92,7 @@ public static partial class UnitEndpoints
             CatalogueEndpoints.Add(errors, "id", "A unit id is 1 to 64 lowercase letters, digits or '-', starting with a letter or digit.");
         if (errors.Count > 0) return Problem.Validation(errors);
         if (data.Units.Find(id) is { IsExternal: false })
-            return Problem.Conflict($"{id} is a built-in unit; choose another id for the external unit.");
+            return Problem.Conflict($"{ProblemText.Shown(id)} is a built-in unit; choose another id for the external unit.");
 
         var existed = data.Units.Contains(id);
         var unit = new Unit(id, name, region, UnitLevel.External, body.Kind!.Value, null, items.Distinct().ToList());

@@ -45,10 +45,10 @@ public static class UnitWorkEndpoints
     private static IResult? Refuse(HttpContext http, string id, ReferenceGateway reference, string what)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
-        if (!reference.Current.Units.Contains(id)) return Problem.NotFound($"Unit {id} was not found.");
+        if (!reference.Current.Units.Contains(id)) return Problem.NotFound($"Unit {ProblemText.Shown(id)} was not found.");
         var allowed = caller.Role == Roles.Supervisor
                       || (caller.Is(Roles.Officer, Roles.Window, Roles.Integration) && caller.ActsFor(id));
-        return allowed ? null : Problem.Forbidden($"Only the officers and windows of {id}, integrations acting for it, and supervisors read its {what}.");
+        return allowed ? null : Problem.Forbidden($"Only the officers and windows of {ProblemText.Shown(id)}, integrations acting for it, and supervisors read its {what}.");
     }
 
     private static async Task<IResult> Worklist(HttpContext http, string id, ReferenceGateway reference, CaseReadModelStore store)
