@@ -38,8 +38,7 @@ public static class CaseSearchEndpoints
     private static async Task<IResult> Search(HttpContext http, CaseReadModelStore store)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
-        var seesAll = caller.Is(Roles.Supervisor, Roles.Operator);
-        if (!seesAll && !caller.Is(Roles.Window, Roles.Officer, Roles.Integration))
+        if (!UnitAccess.MaySearch(caller))
             return Problem.Forbidden("Your role does not search cases.");
 
         var query = http.Request.Query;
@@ -67,13 +66,8 @@ public static class CaseSearchEndpoints
         var pageSize = Number("pageSize", Text("pageSize"), 20, 1, MaxPageSize, Error);
         if (errors.Count > 0) return Problem.Validation(errors);
 
-        IReadOnlyCollection<string>? units = null;
-        if (unitId is not null)
-        {
-            if (!seesAll && !caller.ActsFor(unitId)) return Problem.Forbidden($"Unit {unitId} is not yours.");
-            units = [unitId];
-        }
-        else if (!seesAll) units = caller.Units.ToList();
+        var (allowed, units) = UnitAccess.SearchScope(caller, unitId);
+        if (!allowed) return Problem.Forbidden($"Unit {unitId} is not yours.");
 
         var result = await store.SearchAsync(new CaseSearch(units, status, Text("itemCode"),
             from is { } start ? StartOfDay(start) : null, to is { } end ? StartOfDay(end.AddDays(1)) : null, overdue, page, pageSize), http.RequestAborted);

@@ -35,12 +35,19 @@ public static class PublicEndpoints
     private static async Task<IResult> Rate(HttpContext http, string caseNumber, string? queryCode, RatingBody body, CaseEndpointSupport support)
     {
         if (CaseIds.CaseIdOf(caseNumber) is not { } caseId) return NotFound();
-        var applicant = new CommandActor("applicant", "public", null);
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
+        return Masked(await RateAsync(support.Gateway, caseId, key, body, http.RequestAborted), support);
+    }
+
+    /// <summary>好差评 by the applicant, whose query code was checked (<see cref="PublicCaseGate"/>): a retry with the
+    /// same key is the same rating; anything else is a second rating, which the case refuses. The console's 公众查询
+    /// rates through here too.</summary>
+    public static Task<CaseAnswer> RateAsync(CaseGateway gateway, string caseId, string? key, RatingBody body, CancellationToken ct)
+    {
+        var applicant = new CommandActor("applicant", "public", null);
         var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
-        var rating = new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant);
-        return Masked(await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted), support);
+        return gateway.Send(caseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), ct);
     }
 
     private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)
