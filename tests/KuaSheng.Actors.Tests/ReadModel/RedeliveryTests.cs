@@ -30,7 +30,7 @@ public sealed class RedeliveryTests : IDisposable
 
     /// <summary>Two cases through most of the steps that make ledger facts: mailed originals, decision, mailed result
     /// signed twice, a bad rating and its rectification; the second returned and withdrawn.</summary>
-    private static IReadOnlyList<EventEnvelope> Journal()
+    internal static IReadOnlyList<EventEnvelope> Journal()
     {
         var calendar = ReferenceData.Embedded.Calendar;
         var envelopes = new List<EventEnvelope>();
