@@ -49,6 +49,17 @@ public sealed class SearchScreenTests(ConsoleFixture fixture)
         Assert.True(await Shows(page, received.Id));
         Assert.False(await Shows(page, forwarded.Id));
 
+        // Pages: one row a page, the next page's link keeps the filters and shows another row.
+        await page.GotoOkAsync(Path + "?itemCode=" + ApiCases.Item + "&pageSize=1");
+        Assert.Equal(1, await page.Locator("#results tbody tr").CountAsync());
+        var first = await page.Locator("#results tbody tr").GetAttributeAsync("data-case-id");
+        await page.Locator(".pager a[rel=next]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        Assert.Contains("itemCode=" + ApiCases.Item, page.Url);
+        Assert.Contains("pageSize=1", page.Url);
+        Assert.Equal(1, await page.Locator("#results tbody tr").CountAsync());
+        Assert.NotEqual(first, await page.Locator("#results tbody tr").GetAttributeAsync("data-case-id"));
+
         // A wrong filter is the API's 400, in words.
         var bad = await page.GotoAsync(Path + "?from=2026-13-01");
         Assert.Equal(400, bad!.Status);

@@ -78,6 +78,7 @@ public sealed class SearchModel(CaseReadModelStore store, ReferenceDataStore ref
             ["from"] = Query.From?.ToString("yyyy-MM-dd"), ["to"] = Query.To?.ToString("yyyy-MM-dd"),
             ["overdue"] = Query.Overdue is { } o ? (o ? "true" : "false") : null,
             ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pageSize"] = Query.PageSize == CaseSearchQuery.DefaultPageSize ? null : Query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Screen.Path + QueryString.Create(values.Where(v => v.Value is not null)).ToUriComponent();
     }
