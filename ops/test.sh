@@ -7,12 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The OpenAPI lint test runs Redocly through npx: install Debian's nodejs and npm when missing.
-if ! command -v npx >/dev/null 2>&1; then
-  echo "installing Debian's nodejs and npm..." >&2
+# What the tests need from Debian, installed when missing: nodejs and npm (the OpenAPI lint runs Redocly through npx;
+# the console's build vendors htmx, ECharts and Pico with npm), chromium (the console's browser tests drive it with
+# Playwright: never `playwright install`) and a Chinese font (readable screenshots of the console).
+apt_packages=()
+command -v npx >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || apt_packages+=(fonts-noto-cjk)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  echo "installing Debian's ${apt_packages[*]}..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq nodejs npm >&2
+  apt-get install -y -qq "${apt_packages[@]}" >&2
 fi
 
 log=$(mktemp)

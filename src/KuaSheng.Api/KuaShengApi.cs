@@ -40,6 +40,8 @@ public static class KuaShengApi
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
         services.AddSingleton<ShardingLookup>();
+        services.AddSingleton<ClusterCommands>();
+        services.AddSingleton<ProjectionAdmin>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.

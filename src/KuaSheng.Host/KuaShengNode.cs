@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Api;
+using KuaSheng.Console;
 using KuaSheng.Host.Configuration;
 using KuaSheng.Host.Health;
 using KuaSheng.Host.Metrics;
@@ -64,6 +65,8 @@ public static class KuaShengNode
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ActorSystemWatcher>());
         builder.Services.AddSingleton<JournalProbe>();
         builder.Services.AddKuaShengApi(builder.Configuration, options.DevFeatures);
+        builder.Services.AddKuaShengConsole(builder.Configuration.GetSection(ConsoleSettings.Section).Get<ConsoleSettings>() ?? new ConsoleSettings(),
+            options.DataDir);
         builder.Services.AddNodeMetrics();
         return builder;
     }
@@ -85,6 +88,7 @@ public static class KuaShengNode
         app.MapKuaShengHealth();
         app.MapNodeMetrics();
         app.UseKuaShengApi();
+        app.UseKuaShengConsole();
         return app;
     }
 

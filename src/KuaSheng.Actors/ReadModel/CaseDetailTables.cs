@@ -55,7 +55,7 @@ internal static class CaseDetailTables
 
     public const string DeleteAll = "DELETE FROM case_legs; DELETE FROM case_deadlines; DELETE FROM case_mailings;";
 
-    private const string DeadlineColumns =
+    internal const string DeadlineColumns =
         "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.start, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
 
     /// <summary>Rewrites what changed between the stored summary (<paramref name="before"/>, null for a new case)
@@ -249,7 +249,7 @@ internal static class CaseDetailTables
                 .Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
     }
 
-    private static (string CaseId, Deadline Deadline) ReadDeadline(DbDataReader r) => (r.GetString(0), new Deadline(
+    internal static (string CaseId, Deadline Deadline) ReadDeadline(DbDataReader r) => (r.GetString(0), new Deadline(
         r.GetString(1), Parse<DeadlineStep>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), Date(r, 5), Date(r, 6),
         Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture) != 0, Time(r, 8), Time(r, 9), Time(r, 10)));
 

@@ -239,6 +239,30 @@ public sealed class CaseReadModelStore : ProjectionStore
         return await LedgerFactTable.EntriesAsync(connection, month, unitId, workingDaysBetween, ct);
     }
 
+    /// <summary>Every case counted by status and by handling mode (监管看板).</summary>
+    public async Task<CaseCounts> CountsAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await CaseStatisticsTables.CountsAsync(connection, ct);
+    }
+
+    /// <summary>Cases received (submitted) on each China date of [<paramref name="from"/>, <paramref name="to"/>], zero days included.</summary>
+    public async Task<IReadOnlyList<(DateOnly Day, long Count)>> ReceivedPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await CaseStatisticsTables.ReceivedPerDayAsync(connection, from, to, ct);
+    }
+
+    /// <summary>差评整改: every rectification deadline with its case and bad rating, of one unit or all.</summary>
+    public async Task<IReadOnlyList<RectificationRow>> RectificationsAsync(string? unitId, CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        return await CaseStatisticsTables.RectificationsAsync(connection, unitId, ct);
+    }
+
     /// <summary>Every row of every table in a fixed order, as text (for comparing a rebuild with the incremental run).</summary>
     public async Task<IReadOnlyList<string>> DumpAsync(CancellationToken ct = default)
     {

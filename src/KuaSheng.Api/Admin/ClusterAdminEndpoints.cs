@@ -25,11 +25,11 @@ public static class ClusterAdminEndpoints
         var admin = api.MapGroup("/admin/cluster").RequireAuthorization().WithTags("Admin");
         admin.MapGet("/", Show).WithSummary("The cluster's members: address, status, roles, reachable; self and leader (operator, supervisor)")
             .Produces<ClusterView>().ProducesProblem(StatusCodes.Status403Forbidden);
-        admin.MapPost("/leave", (MemberAddressBody body, HttpContext http, ActorSystem system) => Command(Leave, body, http, system))
+        admin.MapPost("/leave", (MemberAddressBody body, HttpContext http, ClusterCommands commands) => Command(Leave, body, http, commands))
             .WithSummary("Ask a member to leave the cluster gracefully: its shards and singletons move first (operator)")
             .Produces<MemberCommandView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/down", (MemberAddressBody body, HttpContext http, ActorSystem system) => Command(Down, body, http, system))
+        admin.MapPost("/down", (MemberAddressBody body, HttpContext http, ClusterCommands commands) => Command(Down, body, http, commands))
             .WithSummary("Mark a member down, e.g. a crashed node the cluster still waits for; its shards restart elsewhere (operator)")
             .Produces<MemberCommandView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,7 +42,7 @@ public static class ClusterAdminEndpoints
     /// <summary>Downs the members this node sees unreachable (not itself, not ones already down or gone); answers which.</summary>
     private static IResult DownAllUnreachable(HttpContext http, ActorSystem system)
     {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
+        if (Caller.From(http.User) is not { } caller || !AdminAccess.MayChangeCluster(caller))
             return Problem.Forbidden("Only operators mark members down.");
         var cluster = Cluster.Get(system);
         var downed = cluster.State.Unreachable
@@ -56,22 +56,22 @@ public static class ClusterAdminEndpoints
 
     private static IResult Show(HttpContext http, ActorSystem system)
     {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator, Roles.Supervisor))
+        if (Caller.From(http.User) is not { } caller || !AdminAccess.MayReadCluster(caller))
             return Problem.Forbidden("Only operators and supervisors read the cluster.");
         return TypedResults.Ok(ClusterView.Of(Cluster.Get(system)));
     }
 
-    private static IResult Command(string action, MemberAddressBody body, HttpContext http, ActorSystem system)
+    private static IResult Command(string action, MemberAddressBody body, HttpContext http, ClusterCommands commands)
     {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
+        if (Caller.From(http.User) is not { } caller || !AdminAccess.MayChangeCluster(caller))
             return Problem.Forbidden($"Only operators make a member {action}.");
-        if (MemberAddress.Parse(body.Address) is not { } address)
-            return Problem.Validation("address", $"The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"{ProblemText.Shown(body.Address)}\".");
-        var cluster = Cluster.Get(system);
-        if (!cluster.State.Members.Any(m => m.Address.Equals(address)))
-            return Problem.NotFound($"No member {ProblemText.Shown(address.ToString())} in this cluster (see GET /admin/cluster).");
-        if (action == Leave) cluster.Leave(address);
-        else cluster.Down(address);
-        return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster", new MemberCommandView(address.ToString(), action));
+        var (outcome, address) = commands.Request(action, body.Address, caller);
+        return outcome switch
+        {
+            ClusterCommandOutcome.BadAddress => Problem.Validation("address",
+                $"The member's address, as GET /admin/cluster lists it (akka.tcp://kuasheng@HOST:PORT), not \"{ProblemText.Shown(body.Address)}\"."),
+            ClusterCommandOutcome.NoSuchMember => Problem.NotFound($"No member {ProblemText.Shown(address?.ToString())} in this cluster (see GET /admin/cluster)."),
+            _ => TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster", new MemberCommandView(address!.ToString(), action)),
+        };
     }
 }

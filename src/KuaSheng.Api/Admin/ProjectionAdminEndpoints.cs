@@ -27,8 +27,6 @@ public sealed record RebuildView(string Name, string Status);
 /// </summary>
 public static class ProjectionAdminEndpoints
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
-
     public static RouteGroupBuilder MapProjectionAdminEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin/projections").RequireAuthorization().WithTags("Admin");
@@ -40,54 +38,31 @@ public static class ProjectionAdminEndpoints
         return api;
     }
 
-    /// <summary>The projections by name, each as its singleton proxy.</summary>
-    private static IReadOnlyDictionary<string, IActorRef> Projections(IActorRegistry registry) => new Dictionary<string, IActorRef>(StringComparer.Ordinal)
+    private static async Task<IResult> List(HttpContext http, ProjectionAdmin projections)
     {
-        [CaseReadModelStore.ProjectionName] = registry.Get<CaseProjectionKey>(),
-        [TicketReadModelStore.ProjectionName] = registry.Get<TicketProjectionKey>(),
-    };
-
-    private static async Task<IResult> List(HttpContext http, IActorRegistry registry)
-    {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator, Roles.Supervisor))
+        if (Caller.From(http.User) is not { } caller || !AdminAccess.MayReadCluster(caller))
             return Problem.Forbidden("Only operators and supervisors read the projections.");
-        var views = new List<ProjectionView>();
-        foreach (var (name, projection) in Projections(registry))
-        {
-            try
-            {
-                var s = await projection.Ask<ProjectionStatus>(new GetProjectionStatus(), AskTimeout, http.RequestAborted);
-                views.Add(new ProjectionView(s.Name, s.Offset, s.LastEventAt, s.EventsBehind, Math.Round(s.Lag.TotalSeconds, 3), s.Rebuilding, s.EventsProjected));
-            }
-            catch (AskTimeoutException)
-            {
-                return Problem.Unavailable($"The projection {name} did not answer within {AskTimeout.TotalSeconds:0} s (starting, or moving to another node).");
-            }
-            catch (Exception e) when (e is ProjectionRestarting or System.Data.Common.DbException)
-            {
-                return Problem.Unavailable(e is ProjectionRestarting ? e.Message : $"The projection {name} could not count its backlog: the database did not answer.");
-            }
-        }
-        return TypedResults.Ok(new ProjectionsView(views));
-    }
-
-    private static async Task<IResult> Rebuild(string name, HttpContext http, IActorRegistry registry)
-    {
-        if (Caller.From(http.User) is not { } caller || !caller.Is(Roles.Operator))
-            return Problem.Forbidden("Only operators rebuild projections.");
-        if (!Projections(registry).TryGetValue(name, out var projection))
-            return Problem.NotFound($"No projection \"{ProblemText.Shown(name)}\" (there are {string.Join(", ", Projections(registry).Keys)}).");
         try
         {
-            // Answered once the tables are empty and the projection runs from zero; a rebuild already running is joined.
-            var started = await projection.Ask<ProjectionRebuildStarted>(new RebuildProjection(), TimeSpan.FromSeconds(60), http.RequestAborted);
-            return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/projections", new RebuildView(started.Name, "rebuilding"));
+            return TypedResults.Ok(new ProjectionsView(await projections.ListAsync(http.RequestAborted)));
         }
-        catch (AskTimeoutException)
+        catch (ProjectionsUnavailable e)
         {
-            return Problem.Unavailable($"The projection {name} did not confirm the rebuild within 60 s; see GET /admin/projections.");
+            return Problem.Unavailable(e.Message);
         }
-        catch (ProjectionRestarting e)
+    }
+
+    private static async Task<IResult> Rebuild(string name, HttpContext http, ProjectionAdmin projections)
+    {
+        if (Caller.From(http.User) is not { } caller || !AdminAccess.MayChangeCluster(caller))
+            return Problem.Forbidden("Only operators rebuild projections.");
+        try
+        {
+            return await projections.RebuildAsync(name, caller, http.RequestAborted) is { } started
+                ? TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/projections", started)
+                : Problem.NotFound($"No projection \"{ProblemText.Shown(name)}\" (there are {string.Join(", ", projections.Names)}).");
+        }
+        catch (ProjectionsUnavailable e)
         {
             return Problem.Unavailable(e.Message);
         }

@@ -28,7 +28,7 @@ public static class ShardingAdminEndpoints
     }
 
     private static IResult? Refuse(HttpContext http) =>
-        Caller.From(http.User) is { } caller && caller.Is(Roles.Operator, Roles.Supervisor)
+        Caller.From(http.User) is { } caller && AdminAccess.MayReadCluster(caller)
             ? null
             : Problem.Forbidden("Only operators and supervisors read the sharding state.");
 

@@ -81,37 +81,13 @@ public static class DevEndpoints
         var (body, invalid) = await Read<DevTokenBody>(http);
         if (invalid is not null) return invalid;
         if (body is null) return Problem.Validation("role", "Send {role, unit?, units?, sub?}.");
-        var errors = new Dictionary<string, string[]>();
-        var role = body.Role?.Trim() ?? "";
-        var unit = string.IsNullOrWhiteSpace(body.Unit) ? null : body.Unit.Trim();
-        var units = (body.Units ?? []).Select(u => u?.Trim() ?? "").ToList();
-        var directory = reference.Current.Units;
-        if (!Roles.All.Contains(role))
-            CatalogueEndpoints.Add(errors, "role", $"role is one of {string.Join(", ", Roles.All.Order(StringComparer.Ordinal))}.");
-        else if (role is Roles.Window or Roles.Officer)
-        {
-            if (unit is null) CatalogueEndpoints.Add(errors, "unit", $"A {role} token needs the unit it acts for.");
-            if (units.Count > 0) CatalogueEndpoints.Add(errors, "units", $"A {role} acts for one unit: give unit, not units.");
-        }
-        else if (role == Roles.Integration)
-        {
-            if (unit is not null) units.Insert(0, unit);
-            unit = null;
-            if (units.Count == 0) CatalogueEndpoints.Add(errors, "units", "An integration token needs the units it may act for.");
-        }
-        else if (unit is not null || units.Count > 0)
-            CatalogueEndpoints.Add(errors, unit is not null ? "unit" : "units", $"A {role} token is not tied to units.");
-        if (unit is not null && !directory.Contains(unit)) CatalogueEndpoints.Add(errors, "unit", $"Unknown unit \"{ProblemText.Shown(unit)}\" (see GET /units).");
-        for (var n = 0; n < units.Count; n++)
-            if (!directory.Contains(units[n])) CatalogueEndpoints.Add(errors, $"units[{n}]", $"Unknown unit \"{ProblemText.Shown(units[n])}\" (see GET /units).");
-        var sub = string.IsNullOrWhiteSpace(body.Sub) ? $"dev-{role}" : body.Sub.Trim();
-        if (sub.Length > 100) CatalogueEndpoints.Add(errors, "sub", "sub is at most 100 characters.");
-        if (errors.Count > 0) return Problem.Validation(errors);
+        // Which roles take which units: one rule with the console's dev sign-in (CallerShape).
+        var (identity, errors) = CallerShape.Check(body.Role, body.Unit, body.Units, body.Sub, reference.Current.Units);
+        if (identity is null) return Problem.Validation(errors);
 
-        var distinct = units.Count > 0 ? units.Distinct().ToList() : null;
         var expires = DateTimeOffset.UtcNow + settings.DevTokenLifetime;
-        var token = issuer.Issue(role, sub, unit, distinct);
-        return TypedResults.Ok(new DevTokenView(token, role, sub, unit, distinct, expires.ToOffset(CaseContext.ChinaOffset)));
+        var token = issuer.Issue(identity.Role, identity.Subject, identity.Unit, identity.Units);
+        return TypedResults.Ok(new DevTokenView(token, identity.Role, identity.Subject, identity.Unit, identity.Units, expires.ToOffset(CaseContext.ChinaOffset)));
     }
 
     private static IResult GetClock(ApiFeatures features, AdjustableClock clock) =>

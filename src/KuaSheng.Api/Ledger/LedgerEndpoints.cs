@@ -25,7 +25,8 @@ public sealed record LedgerView(string Month, DateTimeOffset From, DateTimeOffse
 /// </summary>
 public static class LedgerEndpoints
 {
-    public static IServiceCollection AddLedgerEndpoints(this IServiceCollection services) => ReferenceGateway.Register(services);
+    public static IServiceCollection AddLedgerEndpoints(this IServiceCollection services) =>
+        ReferenceGateway.Register(services).AddSingleton<LedgerReports>();
 
     public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
     {
@@ -41,12 +42,10 @@ public static class LedgerEndpoints
         return api;
     }
 
-    private static async Task<IResult> Get(HttpContext http, string? month, string? unitId, string? format, CaseReadModelStore store,
-        TicketReadModelStore tickets, ReferenceGateway reference)
+    private static async Task<IResult> Get(HttpContext http, string? month, string? unitId, string? format, LedgerReports ledgers)
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
-        var supervisor = caller.Role == Roles.Supervisor;
-        if (!supervisor && !(caller.Is(Roles.Officer, Roles.Window) && caller.Units.Count == 1))
+        if (!LedgerAccess.MayRead(caller))
             return Problem.Forbidden("Only supervisors, and the officers and windows of a unit, read ledgers.");
 
         var errors = new Dictionary<string, string[]>();
@@ -55,20 +54,12 @@ public static class LedgerEndpoints
         if (format is not ("json" or "csv" or "xlsx")) errors["format"] = ["format is json, csv or xlsx."];
         if (errors.Count > 0) return Problem.Validation(errors);
 
-        unitId = string.IsNullOrWhiteSpace(unitId) ? null : unitId.Trim();
-        if (!supervisor)
-        {
-            var own = caller.Units.Single();
-            if (unitId is not null && unitId != own) return Problem.Forbidden($"Unit {ProblemText.Shown(unitId)} is not yours; you read the ledger of {own}.");
-            unitId = own;
-        }
-        var data = reference.Current;
-        if (unitId is not null && !data.Units.Contains(unitId)) return Problem.NotFound($"Unit {ProblemText.Shown(unitId)} was not found.");
+        var asked = string.IsNullOrWhiteSpace(unitId) ? null : unitId.Trim();
+        (var allowed, unitId) = LedgerAccess.Scope(caller, asked);
+        if (!allowed) return Problem.Forbidden($"Unit {ProblemText.Shown(asked)} is not yours; you read the ledger of {caller.Units[0]}.");
+        if (unitId is not null && !ledgers.IsUnit(unitId)) return Problem.NotFound($"Unit {ProblemText.Shown(unitId)} was not found.");
 
-        var entries = (await store.LedgerEntriesAsync(ledgerMonth, unitId, data.Calendar.WorkingDaysBetween, http.RequestAborted))
-            .Concat(await tickets.LedgerEntriesAsync(ledgerMonth, unitId, http.RequestAborted));
-        var report = LedgerReport.Build(ledgerMonth, entries, unitId is null ? [] : [unitId], id => data.Units.Find(id)?.Name,
-            code => data.Catalogue.Find(code)?.Name);
+        var report = await ledgers.BuildAsync(ledgerMonth, unitId, http.RequestAborted);
         return format switch
         {
             "csv" => TypedResults.File(LedgerFiles.Csv(report), LedgerFiles.CsvContentType, LedgerFiles.FileName(report, unitId, "csv")),

@@ -37,15 +37,24 @@ public static class PublicEndpoints
     private static async Task<IResult> Rate(HttpContext http, string caseNumber, string? queryCode, RatingBody body, CaseEndpointSupport support)
     {
         if (CaseIds.CaseIdOf(caseNumber) is not { } caseId) return NotFound();
-        var applicant = new CommandActor("applicant", "public", null);
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
-        var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
-        var rating = new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant);
-        var answer = await support.Gateway.Send(caseId, commandId, rating, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string);
+        var answer = await RateAsync(support.Gateway, caseId, key, body, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string);
         if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;
         else if (answer.Duplicate) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
         return Masked(answer, support);
+    }
+
+    /// <summary>好差评 by the applicant, whose query code was checked (<see cref="PublicCaseGate"/>): a retry with the
+    /// same key is the same rating; anything else is a second rating, which the case refuses. The console's 公众查询
+    /// rates through here too.</summary>
+    /// <param name="requestHash">Of the HTTP request that carried the key (<see cref="EntityKeepsAnswers"/>), if any.</param>
+    public static Task<CaseAnswer> RateAsync(CaseGateway gateway, string caseId, string? key, RatingBody body, CancellationToken ct,
+        string? requestHash = null)
+    {
+        var applicant = new CommandActor("applicant", "public", null);
+        var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
+        return gateway.Send(caseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), ct, requestHash);
     }
 
     private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)

@@ -19,6 +19,7 @@ public static class QueryCodeRegistration
         services.AddSingleton(sp => new QueryCodes(settings.Resolve(devFeatures, sp.GetRequiredService<AuthSettings>().SigningKey)));
         services.AddSingleton(sp => QueryCodeFailures.For(sp.GetRequiredService<KuaShengOptions>()));
         services.AddSingleton<QueryCodeCheck>();
+        services.AddSingleton<PublicCaseGate>();
         return services;
     }
 }

@@ -46,9 +46,7 @@ public static class UnitWorkEndpoints
     {
         if (Caller.From(http.User) is not { } caller) return Problem.Forbidden("Unknown caller.");
         if (!reference.Current.Units.Contains(id)) return Problem.NotFound($"Unit {ProblemText.Shown(id)} was not found.");
-        var allowed = caller.Role == Roles.Supervisor
-                      || (caller.Is(Roles.Officer, Roles.Window, Roles.Integration) && caller.ActsFor(id));
-        return allowed ? null : Problem.Forbidden($"Only the officers and windows of {ProblemText.Shown(id)}, integrations acting for it, and supervisors read its {what}.");
+        return UnitAccess.MayReadWork(caller, id) ? null : Problem.Forbidden($"Only the officers and windows of {ProblemText.Shown(id)}, integrations acting for it, and supervisors read its {what}.");
     }
 
     private static async Task<IResult> Worklist(HttpContext http, string id, ReferenceGateway reference, CaseReadModelStore store)
@@ -69,7 +67,7 @@ public static class UnitWorkEndpoints
 
     private static async Task<IResult> AllOverdue(HttpContext http, ReferenceGateway reference, CaseReadModelStore store, IClock clock)
     {
-        if (Caller.From(http.User) is not { Role: Roles.Supervisor }) return Problem.Forbidden("Only supervisors read every unit's overdue list.");
+        if (Caller.From(http.User) is not { } caller || !UnitAccess.MayReadAllOverdue(caller)) return Problem.Forbidden("Only supervisors read every unit's overdue list.");
         return TypedResults.Ok(await Overdue(null, reference, store, clock, http.RequestAborted));
     }
 

@@ -33,7 +33,7 @@ public sealed class RedeliveryTests : IDisposable
     /// signed twice, a bad rating and its rectification; the second returned and withdrawn.</summary>
     /// <param name="batched">As the case writes its journal: one row per command (<see cref="CaseJournalBatch"/>); else
     /// one row per event, as journals written before hold them.</param>
-    private static IReadOnlyList<EventEnvelope> Journal(bool batched = true)
+    internal static IReadOnlyList<EventEnvelope> Journal(bool batched = true)
     {
         var calendar = ReferenceData.Embedded.Calendar;
         var envelopes = new List<EventEnvelope>();
