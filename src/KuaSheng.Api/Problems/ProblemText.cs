@@ -1,43 +1,20 @@
-using System.Text.RegularExpressions;
 using KuaSheng.Domain.Validation;
 
 namespace KuaSheng.Api.Problems;
 
 /// <summary>
-/// What a problem may say of the request (SECURITY.md: problem details name the field, never echo personal data).
-/// <see cref="Shown"/> is how a message quotes a value the client sent (an id, a code, an address): a short identifier is
-/// quoted, anything else — a name, free text, an ID or mobile number, a huge or odd string — is not. <see cref="Redact"/>
-/// is the backstop every problem passes through: ID-number-shaped and mobile-shaped text is masked as in the logs.
+/// What a problem may say of the request: the rule of <see cref="QuotedValue"/> (the domain's, shared with the console).
+/// <see cref="Shown"/> is how a message quotes a value the client sent; <see cref="Redact"/> is the backstop every
+/// problem passes through.
 /// </summary>
-public static partial class ProblemText
+public static class ProblemText
 {
     /// <summary>Shown in place of a value that is not quoted.</summary>
-    public const string NotShown = "(the value sent)";
+    public const string NotShown = QuotedValue.NotShown;
 
-    private const int MaxShown = 80;
+    /// <inheritdoc cref="QuotedValue.Shown"/>
+    public static string Shown(string? value) => QuotedValue.Shown(value);
 
-    [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex IdNumberPattern();
-
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex MobilePattern();
-
-    /// <summary>The value as a message may quote it: printable ASCII of an identifier (letters, digits, <c>-_.:/@</c>), at
-    /// most 80 characters, not shaped like an ID or mobile number; else <see cref="NotShown"/>.</summary>
-    public static string Shown(string? value)
-    {
-        if (value is null) return "(none)";
-        if (value.Length is 0 or > MaxShown) return NotShown;
-        foreach (var c in value)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/' or '@')) return NotShown;
-        return IdNumberPattern().IsMatch(value) || MobilePattern().IsMatch(value) ? NotShown : value;
-    }
-
-    /// <summary>Masks ID-number-shaped and mobile-shaped substrings (<c>110105********002X</c>, <c>139****5678</c>).</summary>
-    public static string Redact(string text)
-    {
-        if (string.IsNullOrEmpty(text)) return text;
-        var masked = IdNumberPattern().Replace(text, m => PersonalDataMask.IdNumber(m.Value));
-        return MobilePattern().Replace(masked, m => PersonalDataMask.Mobile(m.Value));
-    }
+    /// <inheritdoc cref="QuotedValue.Redact"/>
+    public static string Redact(string text) => QuotedValue.Redact(text);
 }

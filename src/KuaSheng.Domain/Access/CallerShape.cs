@@ -1,3 +1,4 @@
+using KuaSheng.Domain.Validation;
 using KuaSheng.Domain.Units;
 
 namespace KuaSheng.Domain.Access;
@@ -43,9 +44,9 @@ public static class CallerShape
         }
         else if (unit is not null || list.Count > 0)
             Add(unit is not null ? "unit" : "units", $"A {role} token is not tied to units.");
-        if (unit is not null && !directory.Contains(unit)) Add("unit", "Unknown unit (see GET /units); the value sent is not repeated here.");
+        if (unit is not null && !directory.Contains(unit)) Add("unit", $"Unknown unit \"{QuotedValue.Shown(unit)}\" (see GET /units).");
         for (var n = 0; n < list.Count; n++)
-            if (!directory.Contains(list[n])) Add($"units[{n}]", "Unknown unit (see GET /units); the value sent is not repeated here.");
+            if (!directory.Contains(list[n])) Add($"units[{n}]", $"Unknown unit \"{QuotedValue.Shown(list[n])}\" (see GET /units).");
         var subject = string.IsNullOrWhiteSpace(sub) ? $"dev-{role}" : sub.Trim();
         if (subject.Length > MaxSubjectLength) Add("sub", $"sub is at most {MaxSubjectLength} characters.");
         if (errors.Count > 0) return (null, errors);
