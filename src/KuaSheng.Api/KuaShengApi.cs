@@ -39,6 +39,7 @@ public static class KuaShengApi
         services.AddQueryCodes(configuration, devFeatures);
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
+        services.AddSingleton<CaseIntake>();
         services.AddSingleton<ShardingLookup>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
