@@ -49,6 +49,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         await Expect(page.Locator("#routing-plan [data-unit='qj-notary']"));
         Assert.Contains("区公证处", await page.Locator("#routing-plan").InnerTextAsync());
         await page.AssertAccessibleAsync("收件登记 with its routing plan");
+        await page.TakeAsync("1-intake");
 
         await page.Locator("#submit-application").ClickAsync();
         await page.WaitForURLAsync("**/console/intake/receipt/*");
@@ -58,6 +59,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         Assert.Matches("^QJKS[0-9]{8}-[0-9A-F]{16}$", number);
         Assert.Matches("^[0-9]{6}$", code);
         await page.AssertAccessibleAsync("受理回执");
+        await page.TakeAsync("1-receipt");
         clerk.AssertClean();
         return (caseId, number, code);
     }
@@ -70,6 +72,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         await page.GotoOkAsync("/console/window");
         await Expect(page.Locator($"#window-groups tr[data-case='{caseId}']"));
         await page.AssertAccessibleAsync("窗口工作台");
+        await page.TakeAsync("2-window-desk");
 
         await page.GotoOkAsync($"/console/cases/{caseId}");
         await page.AssertAccessibleAsync("办件详情 (window, received)");
@@ -93,6 +96,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         await Expect(row);
         Assert.Contains(number, await row.InnerTextAsync());
         await page.AssertAccessibleAsync("待办");
+        await page.TakeAsync("3-todo");
         await row.Locator("button.accept").ClickAsync();
         await Expect(page.Locator("#todo-lists [role=status]"));
         Assert.Equal("accepted", await _api.StatusAsync(caseId));
@@ -104,6 +108,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         await page.Locator("#decision-title-leg1").FillAsync("公证书");
         await page.Locator("#decision-number-leg1").FillAsync("(2026)渝綦证字第7号");
         await page.AssertAccessibleAsync("办件详情 (officer, deciding)");
+        await page.TakeAsync("4-case-officer");
         await page.Locator("#do-decide-leg1").ClickAsync();
         await page.WaitForURLAsync("**done=decision");
         Assert.Equal("decided", await page.Locator("#case-status").GetAttributeAsync("data-status"));
@@ -122,6 +127,8 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         await page.Locator("#do-collected").ClickAsync();
         await page.WaitForURLAsync("**done=result-collected");
         Assert.Equal("completed", await page.Locator("#case-status").GetAttributeAsync("data-status"));
+        await page.AssertAccessibleAsync("办件详情 (window, completed)");
+        await page.TakeAsync("4-case-completed");
         clerk.AssertClean();
     }
 
@@ -141,6 +148,7 @@ public sealed class CaseFlowTests(ConsoleFixture fixture)
         Assert.DoesNotContain(NodeApi.QijiangId, applicantText);
         Assert.DoesNotContain(code, page.Url);
         await page.AssertAccessibleAsync("公众查询 (result)");
+        await page.TakeAsync("10-public");
 
         await page.Locator("#public-level").SelectOptionAsync("very-satisfied");
         await page.Locator("#public-rate").ClickAsync();
