@@ -148,6 +148,27 @@ public static class CaseWords
         _ => new(type, type),
     };
 
+    /// <summary>A step a form sent (<c>?done=</c> after it), in words; null for anything else.</summary>
+    public static Text? StepName(string? step) => step switch
+    {
+        "form-review" => T.FormReview,
+        "identity-verification" => T.IdentityVerification,
+        "supplement" => T.Supplement,
+        "not-accepted" => T.NotAccepted,
+        "acceptance" => T.Accept,
+        "decision" => T.Decide,
+        "suspension" => T.Suspension,
+        "resumption" => T.Resume,
+        "originals-received" => T.OriginalsReceived,
+        "mailings" => T.MailOriginals,
+        "result-delivery" => T.ResultDelivery,
+        "result-collected" => T.ResultCollected,
+        "withdrawal" => T.Withdraw,
+        "rating" => T.RateAtWindow,
+        "rectification" => T.Rectify,
+        _ => null,
+    };
+
     /// <summary>A due state in words and its style (red overdue, amber due soon): the words carry it without colour.</summary>
     public static (string Css, string Words) Due(DueState due) => due.Kind switch
     {
