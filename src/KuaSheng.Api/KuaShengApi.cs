@@ -39,6 +39,7 @@ public static class KuaShengApi
         services.AddQueryCodes(configuration, devFeatures);
         services.AddSingleton<CaseIds>();
         services.AddSingleton<CaseEndpointSupport>();
+        services.AddSingleton<CaseIntake>();
         services.AddSingleton<ShardingLookup>();
         services.AddSingleton<ClusterCommands>();
         services.AddSingleton<ProjectionAdmin>();

@@ -34,6 +34,8 @@ public static class ConsoleRegistration
     public static IServiceCollection AddKuaShengConsole(this IServiceCollection services, ConsoleSettings settings, string dataDir)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<Cases.ConsoleCases>();
+        services.AddSingleton<Cases.ConsoleDue>();
         services.AddDataProtection().SetApplicationName("KuaSheng")
             .PersistKeysToFileSystem(new DirectoryInfo(settings.KeysDir ?? Path.Combine(dataDir, "console-keys")));
         services.AddConsoleAuth();

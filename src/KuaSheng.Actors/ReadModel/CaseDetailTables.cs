@@ -189,14 +189,15 @@ internal static class CaseDetailTables
     public static async Task<IReadOnlyList<OpenLegRow>> OpenLegsAsync(DbConnection connection, string unitId, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT l.case_id, l.item_code, l.leg_id, l.role, l.status FROM case_legs l JOIN case_summaries s ON s.case_id = l.case_id " +
+        command.CommandText = "SELECT l.case_id, l.item_code, l.leg_id, l.role, l.status, s.case_number FROM case_legs l JOIN case_summaries s ON s.case_id = l.case_id " +
                               $"WHERE l.unit_id = @unit AND l.status IN ({OpenLegStatuses}) " +
                               $"AND s.status NOT IN ({EndedCaseStatuses}) ORDER BY l.case_id, l.leg_id";
         command.AddParameter("unit", unitId);
         var legs = new List<OpenLegRow>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            legs.Add(new OpenLegRow(r.GetString(0), r.GetString(1), r.GetString(2), Parse<LegRole>(r.GetString(3)), Parse<LegStatus>(r.GetString(4))));
+            legs.Add(new OpenLegRow(r.GetString(0), r.GetString(1), r.GetString(2), Parse<LegRole>(r.GetString(3)), Parse<LegStatus>(r.GetString(4)),
+                r.GetString(5)));
         return legs;
     }
 
@@ -264,8 +265,8 @@ internal static class CaseDetailTables
         Kebab.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the read model.");
 }
 
-/// <summary>An open leg at a unit (case_legs).</summary>
-public sealed record OpenLegRow(string CaseId, string ItemCode, string LegId, LegRole Role, LegStatus Status);
+/// <summary>An open leg at a unit (case_legs), with its case's number.</summary>
+public sealed record OpenLegRow(string CaseId, string ItemCode, string LegId, LegRole Role, LegStatus Status, string CaseNumber);
 
 /// <summary>An open deadline (case_deadlines) with its case's number and item.</summary>
 public sealed record OpenDeadlineRow(string CaseId, string CaseNumber, string ItemCode, Deadline Deadline);

@@ -81,7 +81,7 @@ public static class UnitWorkEndpoints
                 r.Deadline.LegId, r.Deadline.Due, r.Deadline.Provisional, r.Deadline.MissedAt is not null,
                 calendar.WorkingDaysBetween(r.Deadline.Due, today)))
             // Due on a Friday and today Sunday: no working day over yet, unless the unit already marked it missed.
-            .Where(i => i.Missed || i.DaysOver > 0)
+            .Where(i => DueStates.IsOverdue(i.Missed, i.DaysOver))
             .OrderByDescending(i => i.DaysOver).ThenBy(i => i.Due).ThenBy(i => i.CaseId, StringComparer.Ordinal)
             .ToList();
         return new OverdueView(unitId, today, items);
