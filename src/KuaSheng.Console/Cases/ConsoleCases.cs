@@ -38,7 +38,7 @@ public sealed class ConsoleCases(CaseEndpointSupport support)
         CancellationToken ct)
     {
         if (!CaseIds.IsCaseId(caseId)) return new StepOutcome(null, T.CaseNotFound.ToString(), RefusalCodes.NotFound);
-        var answer = await support.Gateway.Step(caseId, FormTokens.CommandId(caller, $"{caseId}:{step}", token), build(caller), caller, ct);
+        var answer = await support.Gateway.Step(caseId, FormTokens.CommandId(caller, $"{caseId}:{step}", token), build(caller), caller, requestHash: null, ct);
         if (answer.Unavailable is { } why) return new StepOutcome(null, why, "unavailable");
         if (answer.Refusal is { } refusal) return new StepOutcome(null, Describe(refusal), refusal.Code);
         return new StepOutcome(support.View(answer.State!, caller), null, null);

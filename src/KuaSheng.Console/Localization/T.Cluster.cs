@@ -7,7 +7,7 @@ public static partial class T
     public static readonly Text ClusterIntro = new("本节点所见的集群成员、分片和读模型投影，每 5 秒刷新。",
         "The cluster as this node sees it: members, shards and read-model projections, refreshed every 5 seconds.");
     public static readonly Text Members = new("成员", "Members");
-    public static readonly Text Address = new("地址", "Address");
+    public static readonly Text MemberAddress = new("地址", "Address");
     public static readonly Text MemberRoles = new("角色", "Roles");
     public static readonly Text Reachable = new("可达", "Reachable");
     public static readonly Text Unreachable = new("不可达", "Unreachable");
@@ -15,7 +15,7 @@ public static partial class T
     public static readonly Text NoLeader = new("暂无领导者", "No leader yet");
     public static readonly Text ThisNode = new("本节点", "this node");
     public static readonly Text LeaderMark = new("领导者", "leader");
-    public static readonly Text Actions = new("操作", "Actions");
+    public static readonly Text ClusterActions = new("操作", "Actions");
     public static readonly Text LeaveAction = new("离开", "Leave");
     public static readonly Text DownAction = new("标记宕机", "Down");
     public static readonly Text Shards = new("分片", "Shards");
