@@ -30,7 +30,7 @@ public static class KuaShengApi
 
     public static IServiceCollection AddKuaShengApi(this IServiceCollection services, IConfiguration configuration, bool devFeatures)
     {
-        var auth = configuration.GetSection("KuaSheng:Auth").Get<AuthSettings>() ?? new AuthSettings();
+        var auth = AuthSettingsOf(configuration);
         services.AddSingleton(auth);
         services.AddSingleton(new ApiFeatures(devFeatures));
         services.AddSingleton<TokenIssuer>();
@@ -44,7 +44,7 @@ public static class KuaShengApi
         // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddApiAuth(auth);
+        services.AddApiAuth(auth, configuration.GetValue<bool>("KuaSheng:Production"));
         services.AddKuaShengRateLimits(configuration);
         services.AddKuaShengCors(configuration);
         services.AddKuaShengIdempotency(configuration);
@@ -59,6 +59,10 @@ public static class KuaShengApi
         services.AddKuaShengOpenApi();
         return services;
     }
+
+    /// <summary>The <c>KuaSheng:Auth</c> section (the host's start checks read it too).</summary>
+    public static AuthSettings AuthSettingsOf(IConfiguration configuration) =>
+        configuration.GetSection("KuaSheng:Auth").Get<AuthSettings>() ?? new AuthSettings();
 
     public static WebApplication UseKuaShengApi(this WebApplication app)
     {
