@@ -1,4 +1,5 @@
 using KuaSheng.Api.Admin;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Draining;
@@ -48,6 +49,7 @@ public static class KuaShengApi
         services.AddKuaShengRateLimits(configuration);
         services.AddKuaShengCors(configuration);
         services.AddKuaShengIdempotency(configuration);
+        services.AddAuditTrail();
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<DrainOnLeave>();
         services.AddCatalogueEndpoints();
@@ -71,6 +73,7 @@ public static class KuaShengApi
         app.UseMiddleware<DrainMiddleware>();
         app.UseKuaShengCors();
         app.UseRateLimiter();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseKuaShengIdempotency();
@@ -89,6 +92,7 @@ public static class KuaShengApi
         api.MapProjectionAdminEndpoints();
         api.MapClusterAdminEndpoints();
         api.MapShardingAdminEndpoints();
+        api.MapAuditEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Hardening;
 using KuaSheng.Api.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace KuaSheng.Api.Public;
 /// all answer the same 404; a locked case answers 429 <c>too-many-requests</c> with <c>Retry-After</c>, whatever the
 /// code — so neither answer tells a guesser anything about the code or whether the case exists.
 /// </summary>
-public sealed partial class QueryCodeFilter(QueryCodeCheck check, ILogger<QueryCodeFilter> log) : IEndpointFilter
+public sealed partial class QueryCodeFilter(QueryCodeCheck check, AuditQueue audit, TimeProvider time, ILogger<QueryCodeFilter> log) : IEndpointFilter
 {
     public const string CaseNumberRoute = "caseNumber";
     public const string CodeParameter = "queryCode";
@@ -36,6 +38,9 @@ public sealed partial class QueryCodeFilter(QueryCodeCheck check, ILogger<QueryC
             log.LogWarning(e, "Query codes cannot be checked: the node's database does not answer");
             return Problem.Unavailable("Query codes cannot be checked just now; try again shortly.");
         }
+        if (verdict.LockedNow)
+            await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), null, null, null, AuditActions.PublicCaseLocked, number.ToUpperInvariant(),
+                ClientAddress.Of(http), StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests));
         return verdict.Outcome switch
         {
             QueryCodeOutcome.Admitted => await next(context),
