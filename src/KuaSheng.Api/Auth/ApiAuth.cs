@@ -72,7 +72,7 @@ public static class ApiAuth
             NameClaimType = TokenClaims.Subject,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
-        options.Events = Events(null);
+        options.Events = Events(null, null);
     }
 
     private static void ConfigureOidc(JwtBearerOptions options, OidcSettings oidc)
@@ -103,20 +103,20 @@ public static class ApiAuth
             RoleClaimType = TokenClaims.Role,
             NameClaimType = TokenClaims.Subject,
         };
-        options.Events = Events(oidc);
+        options.Events = Events(oidc, new RotatedKeyRetry(oidc));
     }
 
-    private static JwtBearerEvents Events(OidcSettings? oidc) => new()
+    private static JwtBearerEvents Events(OidcSettings? oidc, RotatedKeyRetry? retry) => new()
     {
         OnTokenValidated = context =>
         {
             if (oidc is not null) context.Principal = OidcClaimMapping.Map(context.Principal!, oidc);
             return Task.CompletedTask;
         },
-        OnAuthenticationFailed = context =>
+        OnAuthenticationFailed = async context =>
         {
-            AuthRefusals.Remember(context.HttpContext, AuthRefusals.ReasonOf(context.Exception));
-            return Task.CompletedTask;
+            if (retry is not null) await retry.TryAsync(context);
+            if (context.Result?.Succeeded != true) AuthRefusals.Remember(context.HttpContext, AuthRefusals.ReasonOf(context.Exception));
         },
         OnChallenge = async context =>
         {
