@@ -125,8 +125,31 @@ public sealed class OidcTokenTests : IAsyncLifetime
             "no-token" => null,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
+        var reason = Reasons[kind];
+        var before = await RefusedCount(reason);
         using var client = new ApiClient(new Uri(_node.BaseUrl), token);
         Unauthenticated(await client.Get("/api/v1/admin/cluster"));
+        // Counted with why (the exporter caches a scrape for a moment: read until it shows).
+        double after = 0;
+        for (var i = 0; i < 40 && (after = await RefusedCount(reason)) <= before; i++) await Task.Delay(250);
+        using var metrics = new HttpClient { BaseAddress = new Uri(_node.BaseUrl) };
+        Assert.True(after > before, $"kuasheng_auth_refused_total{{status=401, reason={reason}}} stayed at {before}: " +
+            string.Join(" | ", (await metrics.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("kuasheng_auth_refused_total{", StringComparison.Ordinal))));
+    }
+
+    private static readonly Dictionary<string, string> Reasons = new()
+    {
+        ["expired"] = "expired", ["not-yet-valid"] = "not-yet-valid", ["wrong-audience"] = "audience", ["wrong-issuer"] = "issuer",
+        ["alg-none"] = "signature", ["hs256-with-the-public-key"] = "signature", ["unknown-kid"] = "unknown-key", ["no-token"] = "no-token",
+    };
+
+    private async Task<double> RefusedCount(string reason)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_node.BaseUrl) };
+        var line = (await http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l =>
+            l.StartsWith("kuasheng_auth_refused_total{", StringComparison.Ordinal) && l.Contains($"reason=\"{reason}\"", StringComparison.Ordinal)
+            && l.Contains("status=\"401\"", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary><c>{"alg":"none"}</c>, the provider's kid, a valid payload and no signature.</summary>
