@@ -1,4 +1,5 @@
 using KuaSheng.Api.Admin;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Carrier;
 using KuaSheng.Api.Draining;
@@ -30,7 +31,7 @@ public static class KuaShengApi
 
     public static IServiceCollection AddKuaShengApi(this IServiceCollection services, IConfiguration configuration, bool devFeatures)
     {
-        var auth = configuration.GetSection("KuaSheng:Auth").Get<AuthSettings>() ?? new AuthSettings();
+        var auth = AuthSettingsOf(configuration);
         services.AddSingleton(auth);
         services.AddSingleton(new ApiFeatures(devFeatures));
         services.AddSingleton<TokenIssuer>();
@@ -47,10 +48,11 @@ public static class KuaShengApi
         // Binding failures (malformed JSON, unknown enum values, wrong content type) throw, so that
         // ApiErrorMiddleware answers them as problem details naming the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddApiAuth(auth);
+        services.AddApiAuth(auth, configuration.GetValue<bool>("KuaSheng:Production"));
         services.AddKuaShengRateLimits(configuration);
         services.AddKuaShengCors(configuration);
         services.AddKuaShengIdempotency(configuration);
+        services.AddAuditTrail();
         services.AddSingleton<NodeDrain>();
         services.AddHostedService<DrainOnLeave>();
         services.AddCatalogueEndpoints();
@@ -63,6 +65,10 @@ public static class KuaShengApi
         return services;
     }
 
+    /// <summary>The <c>KuaSheng:Auth</c> section (the host's start checks read it too).</summary>
+    public static AuthSettings AuthSettingsOf(IConfiguration configuration) =>
+        configuration.GetSection("KuaSheng:Auth").Get<AuthSettings>() ?? new AuthSettings();
+
     public static WebApplication UseKuaShengApi(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
@@ -70,6 +76,7 @@ public static class KuaShengApi
         app.UseMiddleware<DrainMiddleware>();
         app.UseKuaShengCors();
         app.UseRateLimiter();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseKuaShengIdempotency();
@@ -88,6 +95,7 @@ public static class KuaShengApi
         api.MapProjectionAdminEndpoints();
         api.MapClusterAdminEndpoints();
         api.MapShardingAdminEndpoints();
+        api.MapAuditEndpoints();
         app.MapKuaShengOpenApi();
         return app;
     }

@@ -58,6 +58,7 @@ public static class Ksctl
         root.Subcommands.Add(ClusterCommands.Build(options));
         root.Subcommands.Add(ShardingCommands.Build(options));
         root.Subcommands.Add(EntityCommands.Build(options));
+        root.Subcommands.Add(AuditCommands.Build(options));
         return root;
     }
 

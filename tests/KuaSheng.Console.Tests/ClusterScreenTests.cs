@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using KuaSheng.Actors.ReadModel;
+using KuaSheng.Api.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KuaSheng.Console.Tests;
@@ -14,6 +16,7 @@ public sealed class ClusterScreenTests(ConsoleFixture fixture)
     [Fact]
     public async Task The_operator_sees_the_node_up_and_leading_with_its_shards_and_projections()
     {
+        await new ApiCases(fixture.Node).ReceiveAsync(); // a case, so that a case shard runs whichever test ran before
         await using var session = await fixture.SessionAsync();
         await session.SignInAsync("operator");
         var page = session.Page;
@@ -62,7 +65,24 @@ public sealed class ClusterScreenTests(ConsoleFixture fixture)
         await form.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex("requested=rebuild"));
         Assert.Contains(TicketReadModelStore.ProjectionName, await page.Locator("#requested").InnerTextAsync());
+        // Audited as the admin API's rebuild is: who, what, the outcome.
+        var record = await AuditedAsync($"rebuild {TicketReadModelStore.ProjectionName}", 302);
+        Assert.Equal("operator", record.Role);
         session.AssertClean();
+    }
+
+    /// <summary>The audit record of a console action (written off the request path: waited for, bounded).</summary>
+    private async Task<AuditRecordView> AuditedAsync(string target, int status)
+    {
+        var trail = fixture.Node.Services.GetRequiredService<AuditTrail>();
+        for (var tries = 0; ; tries++)
+        {
+            var page = await trail.QueryAsync(new AuditQuery(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1), null, 500, null),
+                CancellationToken.None);
+            if (page.Items.FirstOrDefault(r => r.Target == target && r.Status == status) is { } found) return found;
+            Assert.True(tries < 100, $"no audit record of {target} with status {status}: {string.Join("; ", page.Items.Select(r => $"{r.Target} {r.Status}"))}");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -85,6 +105,7 @@ public sealed class ClusterScreenTests(ConsoleFixture fixture)
                 Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token).Set("Target", address!),
             });
             Assert.Equal(403, answer.Status);
+            Assert.Equal("supervisor", (await AuditedAsync($"down {address}", 403)).Role);
             await page.GotoOkAsync(Path);
             Assert.Equal("up", await page.Locator("#members tr[data-self=true] td[data-status]").GetAttributeAsync("data-status"));
             session.AssertClean();

@@ -100,15 +100,16 @@ internal sealed class ChildNode : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Runs a production node with <paramref name="settings"/> (on top of an unreachable database and a signing
-    /// key) that must refuse to start: asserts exit code 1 within 30 s and returns what it printed.</summary>
+    /// <summary>Runs a production node with <paramref name="settings"/> (on top of an unreachable database and an
+    /// identity provider) that must refuse to start: asserts exit code 1 within 30 s and returns what it printed.</summary>
     public static async Task<string> RefusedProductionStart(IDictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>
         {
             ["KUASHENG_CONFIG"] = "production",
             ["KuaSheng__ConnectionString"] = $"Host=127.0.0.1;Port={FreePort.Next()};Database=nowhere;Username=kuasheng;Timeout=2",
-            ["KuaSheng__Auth__SigningKey"] = new string('k', 48),
+            ["KuaSheng__Auth__Oidc__Authority"] = "https://idp.example.gov.cn/realms/cq",
+            ["KuaSheng__Auth__Oidc__Audience"] = "kuasheng",
         };
         foreach (var (key, value) in settings) environment[key] = value;
         using var node = new ChildNode(environment);

@@ -175,8 +175,10 @@ public sealed class DeploymentTests
         foreach (var key in new[] { "KuaSheng__Cluster__Tls__CertificatePath", "KuaSheng__Cluster__Tls__CertificatePasswordFile",
                      "KuaSheng__Cluster__Tls__CaCertificatePath", "KuaSheng__ConnectionStringFile", "KuaSheng__QueryCodes__SecretFile" })
             Assert.Contains(secretMounts, m => env[key]!.StartsWith(m + "/", StringComparison.Ordinal));
-        Assert.Equal("kuasheng-auth", S(N(Assert.Single(Items(container, "env"), e => S(e, "name") == "KuaSheng__Auth__SigningKey"),
-            "valueFrom", "secretKeyRef"), "name"));
+        // Production takes the identity provider's tokens only (issue 13.1): a provider and an audience, no signing key.
+        Assert.StartsWith("https://", env["KuaSheng__Auth__Oidc__Authority"]);
+        Assert.False(string.IsNullOrEmpty(env["KuaSheng__Auth__Oidc__Audience"]));
+        Assert.DoesNotContain("KuaSheng__Auth__SigningKey", env.Keys);
 
         // Stop and restart: preStop sends the node SIGTERM (graceful leave, exit 0) within the grace period; every exit,
         // also code 3 after being downed, restarts the container.

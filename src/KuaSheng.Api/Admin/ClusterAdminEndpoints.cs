@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain.Access;
@@ -22,7 +23,7 @@ public static class ClusterAdminEndpoints
 
     public static RouteGroupBuilder MapClusterAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin/cluster").RequireAuthorization().WithTags("Admin");
+        var admin = api.MapGroup("/admin/cluster").RequireAuthorization().WithTags("Admin").Audited();
         admin.MapGet("/", Show).WithSummary("The cluster's members: address, status, roles, reachable; self and leader (operator, supervisor)")
             .Produces<ClusterView>().ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapPost("/leave", (MemberAddressBody body, HttpContext http, ClusterCommands commands) => Command(Leave, body, http, commands))
@@ -49,6 +50,7 @@ public static class ClusterAdminEndpoints
             .Where(m => !m.Address.Equals(cluster.SelfAddress) && m.Status is not (MemberStatus.Down or MemberStatus.Removed))
             .Select(m => m.Address)
             .ToList();
+        http.SetAuditTarget(string.Join(' ', downed.Select(a => a.ToString()).Order(StringComparer.Ordinal)));
         foreach (var address in downed) cluster.Down(address);
         return TypedResults.Accepted($"{KuaShengApi.Prefix}/admin/cluster",
             new UnreachableDownedView(downed.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList()));
@@ -63,6 +65,7 @@ public static class ClusterAdminEndpoints
 
     private static IResult Command(string action, MemberAddressBody body, HttpContext http, ClusterCommands commands)
     {
+        http.SetAuditTarget(body.Address);
         if (Caller.From(http.User) is not { } caller || !AdminAccess.MayChangeCluster(caller))
             return Problem.Forbidden($"Only operators make a member {action}.");
         var (outcome, address) = commands.Request(action, body.Address, caller);

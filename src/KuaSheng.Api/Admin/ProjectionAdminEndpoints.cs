@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using KuaSheng.Actors.ReadModel;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Auth;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain.Access;
@@ -32,7 +33,7 @@ public static class ProjectionAdminEndpoints
         var admin = api.MapGroup("/admin/projections").RequireAuthorization().WithTags("Admin");
         admin.MapGet("/", List).WithSummary("The read-model projections: offset, events behind, lag (operator, supervisor)")
             .Produces<ProjectionsView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        admin.MapPost("/{name}/rebuild", Rebuild).WithSummary("Rebuild a projection from the start of the journal (operator)")
+        admin.MapPost("/{name}/rebuild", Rebuild).Audited().WithSummary("Rebuild a projection from the start of the journal (operator)")
             .Produces<RebuildView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;

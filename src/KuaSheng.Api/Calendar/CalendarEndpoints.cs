@@ -1,3 +1,4 @@
+using KuaSheng.Api.Audit;
 using System.Globalization;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Api.Auth;
@@ -49,7 +50,7 @@ public static class CalendarEndpoints
             .Produces<DueDateView>().ProducesProblem(StatusCodes.Status400BadRequest);
         calendar.MapGet("/years/{year}", Year).AllowAnonymous().WithSummary("The official calendar of a year, if loaded (public)")
             .Produces<YearView>().ProducesProblem(StatusCodes.Status400BadRequest);
-        calendar.MapPut("/years/{year}", LoadYear).RequireAuthorization().WithSummary("Load a year's official calendar (operator)")
+        calendar.MapPut("/years/{year}", LoadYear).RequireAuthorization().Audited().WithSummary("Load a year's official calendar (operator)")
             .WithDescription("Replaces the year's data if it was loaded before. Every open deadline whose working-day count runs into the year "
                 + "is counted again from its start day with the new calendar, recorded on its case (a met or missed deadline keeps its history); "
                 + "deadlinesMoved says how many due days moved, casesNotRecounted lists cases that did not answer (load the year again to finish).")

@@ -1,3 +1,4 @@
+using KuaSheng.Api.Audit;
 using System.Globalization;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Api.Auth;
@@ -25,7 +26,7 @@ public static class CatalogueEndpoints
 
     public static RouteGroupBuilder MapCatalogueEndpoints(this RouteGroupBuilder api)
     {
-        var items = api.MapGroup("/catalogue/items").RequireAuthorization().WithTags("Catalogue");
+        var items = api.MapGroup("/catalogue/items").RequireAuthorization().WithTags("Catalogue").Audited();
         items.MapGet("/", List).WithSummary("List catalogue items (newest version of each)")
             .WithDescription("Filters: batch, seq, q (text in code, name or scenario), status (active | retired).")
             .Produces<ItemList>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -86,6 +87,7 @@ public static class CatalogueEndpoints
         if (Forbidden(http) is { } forbidden) return forbidden;
         var data = reference.Current;
         var code = body.Code?.Trim() ?? "";
+        http.SetAuditTarget(code);
         var errors = new Dictionary<string, string[]>();
         CheckCode(code, "code", errors);
         var (item, more) = Build(body, code, current: null, data);

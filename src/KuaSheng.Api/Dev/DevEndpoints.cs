@@ -1,3 +1,4 @@
+using KuaSheng.Api.Audit;
 using System.Text.Json;
 using KuaSheng.Actors.Time;
 using KuaSheng.Api.Auth;
@@ -35,11 +36,11 @@ public static class DevEndpoints
     public static RouteGroupBuilder MapDevEndpoints(this RouteGroupBuilder api)
     {
         var devFeatures = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<ApiFeatures>().DevFeatures;
-        var token = api.MapPost("/auth/dev-token", IssueToken).AllowAnonymous().WithTags("Dev")
+        var token = api.MapPost("/auth/dev-token", IssueToken).AllowAnonymous().WithTags("Dev").Audited()
             .WithSummary("Issue a token for trying the API (dev configurations only)")
             .Accepts<DevTokenBody>("application/json")
             .Produces<DevTokenView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        var clock = api.MapGroup("/dev/clock").AllowAnonymous().WithTags("Dev");
+        var clock = api.MapGroup("/dev/clock").AllowAnonymous().WithTags("Dev").Audited();
         clock.MapGet("/", GetClock).WithSummary("The node's clock (dev configurations only)").Produces<DevClockView>();
         clock.MapPut("/", SetClock).WithSummary("Set the node's clock, so deadlines can be tried without waiting (dev configurations only)")
             .WithDescription("Time moves on from the instant set at wall-clock speed. Affects every deadline of this node.")

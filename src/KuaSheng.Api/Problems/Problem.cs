@@ -6,15 +6,21 @@ namespace KuaSheng.Api.Problems;
 /// <summary>RFC 7807 answers with a stable <c>code</c>. Never a stack trace.</summary>
 public static class Problem
 {
+    private const string CodeItem = "kuasheng.problem.code";
+
     public static IResult Of(int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
         TimeSpan? retryAfter = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (errors is not null)
             extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(ProblemText.Redact).ToArray());
-        var result = TypedResults.Problem(detail: ProblemText.Redact(detail), statusCode: status, title: title, extensions: extensions);
-        return retryAfter is { } wait ? new WithRetryAfter(result, wait) : result;
+        IResult result = TypedResults.Problem(detail: ProblemText.Redact(detail), statusCode: status, title: title, extensions: extensions);
+        if (retryAfter is { } wait) result = new WithRetryAfter(result, wait);
+        return new Coded(result, code);
     }
+
+    /// <summary>The problem code answered to this request, if a problem was (for the audit trail).</summary>
+    public static string? CodeOf(HttpContext http) => http.Items[CodeItem] as string;
 
     public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         Of(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The request is not valid",
@@ -47,6 +53,16 @@ public static class Problem
         RefusalCodes.NoRoute => Of(StatusCodes.Status409Conflict, ProblemCodes.NoRoute, "No unit can take the case", refusal.Message),
         _ => Conflict(refusal.Message),
     };
+
+    /// <summary>Remembers the code on the request as the problem is written.</summary>
+    private sealed class Coded(IResult inner, string code) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Items[CodeItem] = code;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private sealed class WithRetryAfter(IResult inner, TimeSpan wait) : IResult
     {

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using KuaSheng.Api.Audit;
 using KuaSheng.Api.Cases;
+using KuaSheng.Api.Problems;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace KuaSheng.Api.Public;
@@ -18,9 +21,11 @@ public sealed record PublicCaseAdmission(QueryCodeOutcome? Outcome, string? Case
 /// alike: a case number of the shape we issue, and the right query code of a case that is not locked
 /// (<see cref="QueryCodeCheck"/>: wrong codes recorded, a lockout after too many).
 /// </summary>
-public sealed partial class PublicCaseGate(QueryCodeCheck check, ILogger<PublicCaseGate> log)
+public sealed partial class PublicCaseGate(QueryCodeCheck check, AuditQueue audit, TimeProvider time, ILogger<PublicCaseGate> log)
 {
-    public async Task<PublicCaseAdmission> AdmitAsync(string? caseNumber, string? code, CancellationToken ct)
+    /// <param name="clientAddress">Where the attempt came from (<see cref="Hardening.ClientAddress"/>), for the audit
+    /// record of a lockout it causes.</param>
+    public async Task<PublicCaseAdmission> AdmitAsync(string? caseNumber, string? code, string? clientAddress, CancellationToken ct)
     {
         var number = caseNumber?.Trim() ?? "";
         // Only numbers of the shape we issue are counted (and logged): the case id decides the lock, whatever date they carry.
@@ -29,6 +34,9 @@ public sealed partial class PublicCaseGate(QueryCodeCheck check, ILogger<PublicC
         try
         {
             var verdict = await check.CheckAsync(caseId, number.ToUpperInvariant(), code, ct);
+            if (verdict.LockedNow)
+                await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), null, null, null, AuditActions.PublicCaseLocked, number.ToUpperInvariant(),
+                    clientAddress ?? "unknown", StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests));
             return new PublicCaseAdmission(verdict.Outcome, verdict.Outcome == QueryCodeOutcome.Admitted ? caseId : null, verdict.RetryAfter, false);
         }
         catch (Exception e) when (e is DbException or TimeoutException)

@@ -8,7 +8,8 @@ namespace KuaSheng.Api.Public;
 /// nothing for a while (the case is locked; <see cref="RetryAfter"/> says how long).</summary>
 public enum QueryCodeOutcome { Admitted, Wrong, Locked }
 
-public sealed record QueryCodeVerdict(QueryCodeOutcome Outcome, TimeSpan? RetryAfter = null);
+/// <param name="LockedNow">This wrong code locked the case (recorded in the audit trail by the filter).</param>
+public sealed record QueryCodeVerdict(QueryCodeOutcome Outcome, TimeSpan? RetryAfter = null, bool LockedNow = false);
 
 /// <summary>
 /// Checks a query code against a case under the lockout rule (<see cref="QueryCodeLockout"/>): a locked case refuses
@@ -40,13 +41,14 @@ public sealed class QueryCodeCheck(QueryCodes codes, QueryCodeFailures failures,
         await failures.RecordAsync(caseId, now, ct);
         PublicMetrics.WrongCode();
         await PurgeWhenDue(now, ct);
-        if (_rule.Locks([.. recent], now))
+        var lockedNow = _rule.Locks([.. recent], now);
+        if (lockedNow)
         {
             PublicMetrics.Lockout();
             log.LogWarning("Public look-up and rating of case {CaseNumber} locked for everyone until {LockedUntil:O}: {Failures} wrong query codes within {Window}",
                 caseNumber, _rule.LockedUntil([.. recent, now], now)?.ToOffset(CaseContext.ChinaOffset), _rule.MaxFailures, _rule.Window);
         }
-        return new QueryCodeVerdict(QueryCodeOutcome.Wrong);
+        return new QueryCodeVerdict(QueryCodeOutcome.Wrong, LockedNow: lockedNow);
     }
 
     private async Task PurgeWhenDue(DateTimeOffset now, CancellationToken ct)

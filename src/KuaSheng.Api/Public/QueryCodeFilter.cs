@@ -1,3 +1,4 @@
+using KuaSheng.Api.Hardening;
 using KuaSheng.Api.Problems;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +21,7 @@ public sealed class QueryCodeFilter(PublicCaseGate gate) : IEndpointFilter
         var http = context.HttpContext;
         var number = http.Request.RouteValues[CaseNumberRoute] as string ?? "";
         var codes = http.Request.Query[CodeParameter];
-        var admission = await gate.AdmitAsync(number, codes.Count == 1 ? codes[0] : null, http.RequestAborted);
+        var admission = await gate.AdmitAsync(number, codes.Count == 1 ? codes[0] : null, ClientAddress.Of(http), http.RequestAborted);
         if (admission.Unavailable) return Problem.Unavailable("Query codes cannot be checked just now; try again shortly.");
         return admission.Outcome switch
         {

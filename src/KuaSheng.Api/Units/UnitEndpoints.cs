@@ -1,3 +1,4 @@
+using KuaSheng.Api.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,7 +30,7 @@ public static partial class UnitEndpoints
 
     public static RouteGroupBuilder MapUnitEndpoints(this RouteGroupBuilder api)
     {
-        var units = api.MapGroup("/units").RequireAuthorization().WithTags("Units");
+        var units = api.MapGroup("/units").RequireAuthorization().WithTags("Units").Audited();
         units.MapGet("/", List).WithSummary("Find units")
             .WithDescription("Filters: q (text in id or name), region (GB/T 2260 prefix: 500110 finds the district and its towns), " +
                              "level (city | district | town | external).")
@@ -88,6 +89,7 @@ public static partial class UnitEndpoints
         if (body.Kind == UnitKind.Department && items.Count == 0)
             CatalogueEndpoints.Add(errors, "items", "A department handles at least one item.");
         var id = string.IsNullOrWhiteSpace(body.Id) ? DefaultId(region, name) : body.Id.Trim();
+        http.SetAuditTarget(id);
         if (!IdPattern().IsMatch(id))
             CatalogueEndpoints.Add(errors, "id", "A unit id is 1 to 64 lowercase letters, digits or '-', starting with a letter or digit.");
         if (errors.Count > 0) return Problem.Validation(errors);

@@ -1,5 +1,7 @@
 using KuaSheng.Actors.Metrics;
 using KuaSheng.Actors.ReadModel;
+using KuaSheng.Api.Audit;
+using KuaSheng.Api.Auth;
 using KuaSheng.Api.Public;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +29,8 @@ public static class NodeMetrics
         services.AddSingleton<ClusterMetrics>();
         services.AddHostedService<ClusterMetricsSampler>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ProjectionMetrics.MeterName, EntityMetrics.MeterName, ClusterMetrics.MeterName, PublicMetrics.MeterName)
+            .AddMeter(ProjectionMetrics.MeterName, EntityMetrics.MeterName, ClusterMetrics.MeterName, PublicMetrics.MeterName,
+                AuthMetrics.MeterName, AuditMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

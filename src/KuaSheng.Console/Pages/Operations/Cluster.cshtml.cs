@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KuaSheng.Api.Admin;
+using KuaSheng.Api.Audit;
 using KuaSheng.Console.Auth;
 using KuaSheng.Console.Localization;
 using KuaSheng.Console.Navigation;
@@ -22,6 +23,7 @@ public sealed record ClusterStatus(ClusterView Cluster, IReadOnlyList<RegionView
 /// own paths (<see cref="ClusterCommands"/>, <see cref="ProjectionAdmin"/>), which log who asked. Readable by whoever may
 /// read the cluster, changed only by operators (<see cref="AdminAccess"/>).
 /// </summary>
+[AuditedEndpoint]
 public sealed class ClusterModel(ActorSystem system, ShardingLookup sharding, ProjectionAdmin projections, ClusterCommands commands) : ConsolePageModel
 {
     public static readonly ConsoleScreen Screen = new("/console/cluster", T.ClusterTitle, 90, AdminAccess.MayReadCluster);
@@ -54,7 +56,8 @@ public sealed class ClusterModel(ActorSystem system, ShardingLookup sharding, Pr
 
     public async Task<IActionResult> OnPostRebuildAsync()
     {
-        if (!MayAct) return Forbid(ConsoleAuth.Scheme);
+        HttpContext.SetAuditTarget($"rebuild {Target}");
+        if (!MayAct) return StatusCode(StatusCodes.Status403Forbidden); // not Forbid: its redirect would be audited as a 302
         try
         {
             if (await projections.RebuildAsync(Target ?? "", Me!, HttpContext.RequestAborted) is null)
@@ -69,7 +72,8 @@ public sealed class ClusterModel(ActorSystem system, ShardingLookup sharding, Pr
 
     private async Task<IActionResult> Member(string action)
     {
-        if (!MayAct) return Forbid(ConsoleAuth.Scheme);
+        HttpContext.SetAuditTarget($"{action} {Target}");
+        if (!MayAct) return StatusCode(StatusCodes.Status403Forbidden); // not Forbid: its redirect would be audited as a 302
         var (outcome, _) = commands.Request(action, Target, Me!);
         return outcome == ClusterCommandOutcome.Accepted ? Done(action) : await Refuse(StatusCodes.Status404NotFound, T.NoSuchMember);
     }

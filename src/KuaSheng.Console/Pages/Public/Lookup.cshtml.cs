@@ -66,7 +66,7 @@ public sealed class LookupModel(PublicCaseGate gate, CaseEndpointSupport support
     private async Task<string?> AdmitAsync()
     {
         CaseNumber = CaseNumber?.Trim().ToUpperInvariant();
-        var admission = await gate.AdmitAsync(CaseNumber, QueryCode?.Trim(), HttpContext.RequestAborted);
+        var admission = await gate.AdmitAsync(CaseNumber, QueryCode?.Trim(), Api.Hardening.ClientAddress.Of(HttpContext), HttpContext.RequestAborted);
         if (admission.Unavailable) Fail(StatusCodes.Status503ServiceUnavailable, T.Unavailable);
         else if (admission.Outcome == QueryCodeOutcome.Locked)
         {
