@@ -118,19 +118,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     private async Task RunAndKeep(HttpContext http, string caller, string key)
     {
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
+        MemoryStream buffer;
         try
         {
-            await next(http);
+            buffer = await RunBuffered(http);
         }
         catch
         {
-            http.Response.Body = original;
             await Release(caller, key);
             throw;
         }
-        http.Response.Body = original;
+        using var _ = buffer;
 
         var status = http.Response.StatusCode;
         if (Keeps(status))
@@ -182,21 +180,35 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         http.Items[EntityKeepsAnswers.RequestHashItem] = hash;
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
+        using var buffer = await RunBuffered(http);
         var status = http.Response.StatusCode;
         if (status >= 400 && Keeps(status) && !http.Items.ContainsKey(EntityKeepsAnswers.DoNotKeepItem))
             await KeepRefusal(http, caller, key, path, hash, new StoredAnswer(status, http.Response.ContentType, null, buffer.ToArray()));
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>Runs the endpoint with its response body held in memory (the response's own stream put back after);
+    /// the caller sends the buffer on.</summary>
+    private async Task<MemoryStream> RunBuffered(HttpContext http)
+    {
+        var original = http.Response.Body;
+        var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+            return buffer;
+        }
+        catch
+        {
+            await buffer.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
     }
 
     /// <summary>Keeps a refusal under the key, unless another request with the key was kept first. Not kept (the database
