@@ -16,10 +16,14 @@ public sealed class ScreenTests(ConsoleFixture fixture)
     private readonly NodeApi _api = new(fixture.Node);
 
     [Theory]
-    [InlineData("window", "qj-window", new[] { "/console/intake", "/console/window" }, new[] { "/console/todo" })]
-    [InlineData("officer", "qj-notary", new[] { "/console/todo" }, new[] { "/console/intake", "/console/window" })]
-    [InlineData("supervisor", null, new string[0], new[] { "/console/intake", "/console/window", "/console/todo" })]
-    [InlineData("operator", null, new string[0], new[] { "/console/intake", "/console/window", "/console/todo" })]
+    [InlineData("window", "qj-window", new[] { "/console/intake", "/console/window", "/console/search", "/console/ledger" },
+        new[] { "/console/todo", "/console/dashboard", "/console/ratings", "/console/cluster" })]
+    [InlineData("officer", "qj-notary", new[] { "/console/todo", "/console/search", "/console/ledger" },
+        new[] { "/console/intake", "/console/window", "/console/dashboard", "/console/ratings", "/console/cluster" })]
+    [InlineData("supervisor", null, new[] { "/console/search", "/console/ledger", "/console/dashboard", "/console/ratings", "/console/cluster" },
+        new[] { "/console/intake", "/console/window", "/console/todo" })]
+    [InlineData("operator", null, new[] { "/console/search", "/console/cluster" },
+        new[] { "/console/intake", "/console/window", "/console/todo", "/console/ledger", "/console/dashboard", "/console/ratings" })]
     public async Task Each_role_sees_only_its_screens_and_the_others_are_refused(string role, string? unit, string[] mine, string[] others)
     {
         await using var session = await fixture.SessionAsync();

@@ -1,3 +1,4 @@
+using KuaSheng.Domain.Validation;
 using System.Globalization;
 using KuaSheng.Actors.ReadModel;
 using KuaSheng.Domain;
@@ -29,7 +30,7 @@ public sealed record CaseSearchQuery(string? UnitId, string? Status, string? Ite
         if (Text("status") is { } s)
         {
             if (Kebab.TryParse<CaseStatus>(s, out var parsed)) status = parsed.ToKebab();
-            else Error("status", $"Unknown status '{s}'; one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(v => v.ToKebab()))}.");
+            else Error("status", $"Unknown status '{QuotedValue.Shown(s)}'; one of {string.Join(", ", Enum.GetValues<CaseStatus>().Select(v => v.ToKebab()))}.");
         }
         var from = Date("from", Text("from"), Error);
         var to = Date("to", Text("to"), Error);

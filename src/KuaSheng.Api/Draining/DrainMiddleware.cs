@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace KuaSheng.Api.Draining;
 
 /// <summary>Refuses API requests with 503 and Retry-After while the node drains (<see cref="NodeDrain"/>), and counts
-/// the ones it lets through until they are answered. Health, metrics and the OpenAPI document are not counted.</summary>
+/// the ones it lets through until they are answered. Every API answer sent while it drains says <c>Connection: close</c>.
+/// Health, metrics and the OpenAPI document are not counted.</summary>
 public sealed class DrainMiddleware(RequestDelegate next, NodeDrain drain)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -22,6 +23,13 @@ public sealed class DrainMiddleware(RequestDelegate next, NodeDrain drain)
                 retryAfter: TimeSpan.FromSeconds(1)).ExecuteAsync(context);
             return;
         }
+        // An answer that leaves while the node drains closes its connection, so that the client sends its next request
+        // on a new one (to a node that takes it) rather than on a connection the exiting node is about to drop.
+        context.Response.OnStarting(() =>
+        {
+            if (drain.Draining) context.Response.Headers.Connection = "close";
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
