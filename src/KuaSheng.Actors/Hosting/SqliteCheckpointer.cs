@@ -30,7 +30,7 @@ public sealed class SqliteCheckpointer : ReceiveActor, IWithTimers
             SqliteSetup.CheckpointAsync(connectionString)
                 .PipeTo(Self, success: () => Done.Instance, failure: e => new Status.Failure(e));
         });
-        Receive<Done>(_ => running = false);
+        Receive<Done>(_ => { running = false; }); // a block: "_ => running = false" is the predicate overload, false = unhandled
         Receive<Status.Failure>(f =>
         {
             running = false;

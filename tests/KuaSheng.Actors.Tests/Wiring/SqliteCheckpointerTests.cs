@@ -61,4 +61,16 @@ public sealed class SqliteCheckpointerTests : TestKit
         await AwaitAssertAsync(() => Assert.True(new FileInfo(file).Length > 7 * 1024 * 1024, $"the database file has {new FileInfo(file).Length} bytes"),
             TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
     }
+
+    [Fact]
+    public async Task The_checkpointer_handles_its_own_answers()
+    {
+        var (connectionString, _) = Database();
+        await WriteAsync(connectionString);
+        var unhandled = CreateTestProbe();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(Akka.Event.UnhandledMessage));
+        Sys.ActorOf(SqliteCheckpointer.Props(connectionString));
+        // Several checkpoints complete in this time; each answer must be handled, not end in the dead letters.
+        unhandled.ExpectNoMsg(SqliteCheckpointer.Interval * 4);
+    }
 }
