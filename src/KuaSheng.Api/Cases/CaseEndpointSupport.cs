@@ -61,8 +61,16 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
         if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {ProblemText.Shown(caseId)} was not found.");
         var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller,
             http.Items[EntityKeepsAnswers.RequestHashItem] as string, http.RequestAborted);
+        MarkRepeat(http, answer);
+        return Answer(answer, caller);
+    }
+
+    /// <summary>An answer the case gave to a command id it had seen (<see cref="EntityKeepsAnswers"/>): a conflict (the
+    /// key came with another request) is not kept under the key, which would hide the first answer; the first answer
+    /// again says it is a replay, as the middleware's records do.</summary>
+    public static void MarkRepeat(HttpContext http, CaseAnswer answer)
+    {
         if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;
         else if (answer.Duplicate) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
-        return Answer(answer, caller);
     }
 }

@@ -1,4 +1,5 @@
 using KuaSheng.Api.Auth;
+using KuaSheng.Api.Idempotency;
 using KuaSheng.Api.Problems;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Access;
@@ -16,7 +17,10 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").RequireAuthorization().WithTags("Cases");
-        cases.MapPost("/", Submit).Produces<CaseView>(StatusCodes.Status201Created).WithSummary("Receive an application (收件)");
+        // The case keeps the answer of the submission that created it (EntityKeepsAnswers): its id derives from the caller
+        // and the Idempotency-Key, so a repeat reaches the same case, which answers it as the first time.
+        cases.MapPost("/", Submit).Produces<CaseView>(StatusCodes.Status201Created).WithSummary("Receive an application (收件)")
+            .WithMetadata(EntityKeepsAnswers.Instance);
         cases.MapGet("/{caseId}", Get).Produces<CaseView>().WithSummary("A case as it is now");
         return api;
     }
@@ -28,7 +32,9 @@ public static class CaseEndpoints
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var (submission, refusal) = intake.Prepare(caller, body, key);
         if (refusal is not null) return Problem.From(refusal);
-        var answer = await intake.SendAsync(submission!, CaseEndpointSupport.CommandId(http, caller), http.RequestAborted);
+        var answer = await intake.SendAsync(submission!, CaseEndpointSupport.CommandId(http, caller), http.RequestAborted,
+            http.Items[EntityKeepsAnswers.RequestHashItem] as string);
+        CaseEndpointSupport.MarkRepeat(http, answer);
         return support.Answer(answer, caller, StatusCodes.Status201Created, submission!.QueryCode);
     }
 

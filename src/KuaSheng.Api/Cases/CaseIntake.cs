@@ -42,7 +42,8 @@ public sealed class CaseIntake(CaseEndpointSupport support)
         return refusal is not null ? (null, refusal) : (new PreparedSubmission(command!, queryCode), null);
     }
 
-    /// <summary>Sends a prepared submission as command <paramref name="commandId"/> (the entity de-duplicates by it).</summary>
-    public Task<CaseAnswer> SendAsync(PreparedSubmission submission, string commandId, CancellationToken ct) =>
-        support.Gateway.Send(submission.Command.CaseId, commandId, submission.Command, ct);
+    /// <summary>Sends a prepared submission as command <paramref name="commandId"/> (the entity de-duplicates by it, and
+    /// with <paramref name="requestHash"/> answers a repeat as the first time, another request with the id 409).</summary>
+    public Task<CaseAnswer> SendAsync(PreparedSubmission submission, string commandId, CancellationToken ct, string? requestHash = null) =>
+        support.Gateway.Send(submission.Command.CaseId, commandId, submission.Command, ct, requestHash);
 }

@@ -156,7 +156,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     }
 
     /// <summary>An endpoint whose entity keeps its answers (<see cref="EntityKeepsAnswers"/>): no claim, no record of a
-    /// success. A record kept before (a refusal) answers; otherwise the endpoint runs with the request's hash, and only a
+    /// success. An answer kept before (a refusal) answers; otherwise the endpoint runs with the request's hash, and only a
     /// refusal it answers (4xx but 429) is kept, since the entity wrote nothing for it.</summary>
     private async Task RunKeptByEntity(HttpContext http, string caller, string key, string path, string hash)
     {
@@ -172,7 +172,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             await Problem.Unavailable("Idempotency records are not reachable just now; nothing was done. Retry shortly.").ExecuteAsync(http);
             return;
         }
-        if (existing is not null)
+        // Only a kept answer answers. A claim without one is a refusal being kept right now, or one whose node died before
+        // it was kept (or a request of the claiming path from before the endpoint's entity kept its answers): the entity
+        // decides again, and answers a command id it has seen as the first time.
+        if (existing is { Answer: not null })
         {
             await Answer(http, existing, hash);
             return;

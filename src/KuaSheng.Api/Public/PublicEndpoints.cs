@@ -40,8 +40,7 @@ public static class PublicEndpoints
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
         var answer = await RateAsync(support.Gateway, caseId, key, body, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string);
-        if (answer.Duplicate && answer.Refusal is not null) http.Items[EntityKeepsAnswers.DoNotKeepItem] = true;
-        else if (answer.Duplicate) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
+        CaseEndpointSupport.MarkRepeat(http, answer);
         return Masked(answer, support);
     }
 

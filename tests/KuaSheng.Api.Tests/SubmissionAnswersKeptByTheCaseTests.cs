@@ -1,0 +1,75 @@
+using System.Net;
+using KuaSheng.Api.Auth;
+using KuaSheng.Api.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
+using static KuaSheng.Api.Tests.Scenario;
+
+namespace KuaSheng.Api.Tests;
+
+/// <summary>The case keeps the answer of the submission that created it (issue 12: one durable row per command), as it
+/// keeps its steps': the case id derives from the caller and the Idempotency-Key, so a repeat reaches the same case, which
+/// answers it as the first time (201, Location, query code, the same bytes), also after later steps; another body with
+/// the key is 409; a success writes no idempotency record.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SubmissionAnswersKeptByTheCaseTests(ApiNode node)
+{
+    private ApiClient Window(string subject) =>
+        new(new Uri(node.BaseUrl), node.Services.GetRequiredService<TokenIssuer>().Issue("window", subject, "qj-window"));
+
+    private static async Task<byte[]> Bytes(ApiClient.Response r) => await r.Raw.Content.ReadAsByteArrayAsync();
+
+    private Task<IdempotencyRecord?> Record(string subject, string key) =>
+        node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"window:{subject}", key);
+
+    [Fact]
+    public async Task A_submission_repeated_after_later_steps_answers_its_first_answer_and_keeps_no_record()
+    {
+        using var window = Window("kept-submission-1");
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Expect(first, HttpStatusCode.Created);
+        var id = first.Text("caseId");
+        Expect(await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, Guid.NewGuid().ToString()), HttpStatusCode.OK);
+
+        var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.Equal(first.Raw.Headers.Location, again.Raw.Headers.Location);
+        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
+        Assert.False(first.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
+        Assert.Null(await Record("kept-submission-1", key));
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_application_is_a_conflict_and_the_first_answer_stays()
+    {
+        using var window = Window("kept-submission-2");
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Expect(first, HttpStatusCode.Created);
+
+        var other = await window.Post("/api/v1/cases", Application("1-6", QijiangId), key);
+        Expect(other, HttpStatusCode.Conflict);
+        Assert.Equal("conflict", other.Code);
+        Assert.Contains("Idempotency-Key was used with another request", other.Text("detail"));
+
+        var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Null(await Record("kept-submission-2", key));
+    }
+
+    [Fact]
+    public async Task A_refused_submission_is_kept_as_a_record_and_answered_again()
+    {
+        using var window = Window("kept-submission-3");
+        var key = Guid.NewGuid().ToString();
+        var refused = await window.Post("/api/v1/cases", Application("9-99", QijiangId), key);
+        Assert.True((int)refused.Status is >= 400 and < 500, $"{refused.Status}");
+        var again = await window.Post("/api/v1/cases", Application("9-99", QijiangId), key);
+        Assert.Equal(refused.Status, again.Status);
+        Assert.Equal(await Bytes(refused), await Bytes(again));
+        Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
+        Assert.NotNull(await Record("kept-submission-3", key));
+    }
+}
