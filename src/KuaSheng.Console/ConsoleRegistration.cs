@@ -21,6 +21,9 @@ public sealed class ConsoleSettings
     /// <c>DataDir/console-keys</c>. Nodes behind one load balancer must share it (a mounted volume), or a cookie
     /// issued by one node is refused by the next.</summary>
     public string? KeysDir { get; set; }
+
+    /// <summary>The console as a client of the identity provider (<c>KuaSheng:Console:Oidc</c>): production sign-in.</summary>
+    public ConsoleOidcSettings Oidc { get; set; } = new();
 }
 
 /// <summary>
@@ -31,7 +34,10 @@ public sealed class ConsoleSettings
 /// </summary>
 public static class ConsoleRegistration
 {
-    public static IServiceCollection AddKuaShengConsole(this IServiceCollection services, ConsoleSettings settings, string dataDir)
+    /// <param name="provider">The identity provider the API trusts (<c>KuaSheng:Auth:Oidc</c>), which the console signs in
+    /// with when <see cref="ConsoleSettings.Oidc"/> names its client.</param>
+    public static IServiceCollection AddKuaShengConsole(this IServiceCollection services, ConsoleSettings settings, string dataDir,
+        Api.Auth.OidcSettings provider)
     {
         services.AddSingleton(settings);
         services.AddSingleton<Cases.ConsoleCases>();
@@ -39,6 +45,7 @@ public static class ConsoleRegistration
         services.AddDataProtection().SetApplicationName("KuaSheng")
             .PersistKeysToFileSystem(new DirectoryInfo(settings.KeysDir ?? Path.Combine(dataDir, "console-keys")));
         services.AddConsoleAuth();
+        services.AddConsoleOidc(settings.Oidc, provider);
         // Chinese as it is in the page, not as &#x...; entities (Razor's encoder encodes only what must be).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
@@ -72,7 +79,7 @@ public static class ConsoleRegistration
     /// <summary>Language, the console's files and its pages; after the API's middleware (authentication among them).</summary>
     public static WebApplication UseKuaShengConsole(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"), console => console.UseConsoleLanguage());
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"), console => console.UseConsoleLanguage().UseProviderFormTarget());
         app.UseConsoleAssets();
         app.MapRazorPages();
         return app;

@@ -66,7 +66,7 @@ public static class KuaShengNode
         builder.Services.AddSingleton<JournalProbe>();
         builder.Services.AddKuaShengApi(builder.Configuration, options.DevFeatures);
         builder.Services.AddKuaShengConsole(builder.Configuration.GetSection(ConsoleSettings.Section).Get<ConsoleSettings>() ?? new ConsoleSettings(),
-            options.DataDir);
+            options.DataDir, KuaShengApi.AuthSettingsOf(builder.Configuration).Oidc);
         builder.Services.AddNodeMetrics();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using KuaSheng.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KuaSheng.Api.Tests;

@@ -36,7 +36,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
 /// <summary>
 /// One person at the console: a browser context of its own (cookies), one page, and a guard that lets requests reach the
-/// node and nothing else — every other request is aborted and remembered (<see cref="Foreign"/>), as is every message
+/// node (and the identity provider, when the test has one on 127.0.0.1) and nothing else — every other request is aborted and remembered (<see cref="Foreign"/>), as is every message
 /// of the browser about a Content-Security-Policy violation (<see cref="CspViolations"/>) and every page error.
 /// </summary>
 public sealed class ConsoleSession : IAsyncDisposable
@@ -59,7 +59,8 @@ public sealed class ConsoleSession : IAsyncDisposable
     public IReadOnlyCollection<string> CspViolations => _csp;
     public IReadOnlyCollection<string> PageErrors => _errors;
 
-    public static async Task<ConsoleSession> OpenAsync(IBrowser browser, string baseUrl, string locale = "zh-CN")
+    /// <param name="provider">The address of the test's identity provider, which the browser may visit too.</param>
+    public static async Task<ConsoleSession> OpenAsync(IBrowser browser, string baseUrl, string locale = "zh-CN", string? provider = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -70,11 +71,11 @@ public sealed class ConsoleSession : IAsyncDisposable
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         var session = new ConsoleSession(context, page, baseUrl);
-        var origin = new Uri(baseUrl);
+        Uri[] origins = provider is null ? [new Uri(baseUrl)] : [new Uri(baseUrl), new Uri(provider)];
         await context.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);
-            if (IsNode(url, origin)) await route.ContinueAsync();
+            if (IsAllowed(url, origins)) await route.ContinueAsync();
             else
             {
                 session._foreign.Enqueue(route.Request.Url);
@@ -84,7 +85,7 @@ public sealed class ConsoleSession : IAsyncDisposable
         // Requests the router never sees (e.g. a service worker's) are caught here.
         context.Request += (_, request) =>
         {
-            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss" && !IsNode(url, origin))
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss" && !IsAllowed(url, origins))
                 session._foreign.Enqueue(request.Url);
         };
         page.Console += (_, message) =>
@@ -95,8 +96,8 @@ public sealed class ConsoleSession : IAsyncDisposable
         return session;
     }
 
-    private static bool IsNode(Uri url, Uri origin) =>
-        url.Scheme is "data" or "blob" or "about" || (url.Host == "127.0.0.1" && url.Port == origin.Port);
+    private static bool IsAllowed(Uri url, Uri[] origins) =>
+        url.Scheme is "data" or "blob" or "about" || origins.Any(o => url.Host == "127.0.0.1" && o.Host == "127.0.0.1" && url.Port == o.Port);
 
     /// <summary>Signs in on the dev page as a test user would: pick the role and unit, press 登录.</summary>
     public async Task SignInAsync(string role, string? unit = null)

@@ -27,6 +27,7 @@ public sealed class DeploymentTests
         ["QueryCodes"] = typeof(Api.Public.QueryCodeSettings),
         ["RateLimits"] = typeof(Api.Hardening.RateLimitSettings),
         ["Http"] = typeof(HttpLimits),
+        ["Console"] = typeof(KuaSheng.Console.ConsoleSettings),
     };
 
     /// <summary>Whether an environment variable names a setting the node reads (KuaSheng__A__B: a settable property path).</summary>
@@ -173,7 +174,8 @@ public sealed class DeploymentTests
         var secretVolumes = Items(pod, "volumes").Where(v => v.Children.ContainsKey("secret")).Select(v => S(v, "name")).ToHashSet();
         var secretMounts = Items(container, "volumeMounts").Where(m => secretVolumes.Contains(S(m, "name"))).Select(m => S(m, "mountPath")!).ToList();
         foreach (var key in new[] { "KuaSheng__Cluster__Tls__CertificatePath", "KuaSheng__Cluster__Tls__CertificatePasswordFile",
-                     "KuaSheng__Cluster__Tls__CaCertificatePath", "KuaSheng__ConnectionStringFile", "KuaSheng__QueryCodes__SecretFile" })
+                     "KuaSheng__Cluster__Tls__CaCertificatePath", "KuaSheng__ConnectionStringFile", "KuaSheng__QueryCodes__SecretFile",
+                     "KuaSheng__Console__Oidc__ClientSecretFile" })
             Assert.Contains(secretMounts, m => env[key]!.StartsWith(m + "/", StringComparison.Ordinal));
         // Production takes the identity provider's tokens only (issue 13.1): a provider and an audience, no signing key.
         Assert.StartsWith("https://", env["KuaSheng__Auth__Oidc__Authority"]);

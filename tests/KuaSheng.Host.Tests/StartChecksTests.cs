@@ -2,8 +2,9 @@ using KuaSheng.Host.Lifecycle;
 
 namespace KuaSheng.Host.Tests;
 
-/// <summary>What a node refuses to start with (issue 13.2 and 13.4): dev features in a production configuration, no
-/// query-code secret of its own outside dev configurations. The messages name the settings to fix.</summary>
+/// <summary>What a node refuses to start with (issue 13.2, 13.4 and 14): dev features in a production configuration, no
+/// query-code secret of its own outside dev configurations, a console client of the identity provider without the
+/// provider or without its secret. The messages name the settings to fix.</summary>
 public sealed class StartChecksTests
 {
     private const string Certificate = "--KuaSheng:Cluster:Tls:Required=false";
@@ -57,6 +58,24 @@ public sealed class StartChecksTests
         Assert.Contains("\"HS256\" is not accepted", Assert.Single(Problems(Provider, Audience, "--KuaSheng:Auth:Oidc:Algorithms:0=HS256")));
         Assert.Contains("\"none\" is not accepted", Assert.Single(Problems(Provider, Audience, "--KuaSheng:Auth:Oidc:Algorithms:0=none")));
         Assert.Contains("no role of API.md", Assert.Single(Problems(Provider, Audience, "--KuaSheng:Auth:Oidc:RoleValues:admin=root")));
+    }
+
+    [Fact]
+    public void A_console_client_of_the_provider_needs_the_provider_and_a_secret_that_no_message_shows()
+    {
+        const string client = "--KuaSheng:Console:Oidc:ClientId=kuasheng-console";
+        const string secret = "--KuaSheng:Console:Oidc:ClientSecret=console-client-s3cret";
+        Assert.Contains("KuaSheng:Console:Oidc:ClientId is set but KuaSheng:Auth:Oidc is not", Assert.Single(Problems(client, secret)));
+        Assert.Contains("KuaSheng:Console:Oidc:ClientSecret", Assert.Single(Problems(Provider, Audience, client)));
+        Assert.Empty(Problems(Provider, Audience, client, secret));
+        Assert.Empty(Problems(Provider, Audience)); // no console client: the console is not signed in with the provider
+        Assert.Empty(Problems("--config", "production", Provider, Audience, Certificate, Secret, client, secret));
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "console-client-secret");
+        File.WriteAllLines(file, ["", "console-client-s3cret-from-a-file"]);
+        Assert.Empty(Problems(Provider, Audience, client, $"--KuaSheng:Console:Oidc:ClientSecretFile={file}"));
+        Assert.Contains("no file", Assert.Single(Problems(Provider, Audience, client, "--KuaSheng:Console:Oidc:ClientSecretFile=/nowhere/secret")));
+        Assert.DoesNotContain(Problems(client, secret).Concat(Problems(Provider, Audience, client)), p => p.Contains("s3cret", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,4 +23,8 @@ public static class AuditActions
 {
     /// <summary>A case's public look-up and rating were locked after too many wrong query codes.</summary>
     public const string PublicCaseLocked = "PublicCaseLocked";
+
+    /// <summary>Someone signed in to the console through the identity provider (status 200), or was refused because the
+    /// provider's claims give no role of API.md (403): subject, role and unit(s) as mapped, nothing else of the provider's.</summary>
+    public const string ConsoleSignIn = "ConsoleSignIn";
 }

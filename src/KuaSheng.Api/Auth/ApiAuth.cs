@@ -87,22 +87,7 @@ public static class ApiAuth
         options.RefreshInterval = oidc.RefreshInterval;
         options.AutomaticRefreshInterval = oidc.AutomaticRefreshInterval;
         options.MapInboundClaims = false;
-        var issuers = oidc.AllIssuers;
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuer = true,
-            // None configured: the issuer of the provider's metadata.
-            ValidIssuers = issuers.Count > 0 ? issuers : null,
-            ValidateAudience = true,
-            ValidAudiences = oidc.AllAudiences,
-            ValidAlgorithms = oidc.AllAlgorithms,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = oidc.ClockSkew,
-            RoleClaimType = TokenClaims.Role,
-            NameClaimType = TokenClaims.Subject,
-        };
+        options.TokenValidationParameters = oidc.ValidationParameters(oidc.AllAudiences);
         options.Events = Events(oidc, new RotatedKeyRetry(oidc));
     }
 

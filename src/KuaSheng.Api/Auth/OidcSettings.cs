@@ -71,6 +71,30 @@ public sealed class OidcSettings
     public bool MetadataOnLoopbackHttp =>
         Uri.TryCreate(MetadataUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
 
+    /// <summary>How a token of the provider is validated, for the API's bearer tokens and the console's id_tokens alike:
+    /// signed (with the provider's published keys, which the handler's ConfigurationManager supplies) by one of
+    /// <see cref="AllAlgorithms"/>, by one of <see cref="AllIssuers"/> (none configured: the metadata's issuer), for one
+    /// of <paramref name="audiences"/>, within its lifetime give or take <see cref="ClockSkew"/>.</summary>
+    public TokenValidationParameters ValidationParameters(IReadOnlyList<string> audiences)
+    {
+        var issuers = AllIssuers;
+        return new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            // None configured: the issuer of the provider's metadata.
+            ValidIssuers = issuers.Count > 0 ? issuers : null,
+            ValidateAudience = true,
+            ValidAudiences = audiences,
+            ValidAlgorithms = AllAlgorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = ClockSkew,
+            RoleClaimType = TokenClaims.Role,
+            NameClaimType = TokenClaims.Subject,
+        };
+    }
+
     /// <summary>What is wrong with these settings; empty when a node may use them.</summary>
     public IEnumerable<string> Problems()
     {

@@ -28,8 +28,19 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// (htmx runs without eval and without inline styles), images also as data: URIs (Pico's icons), forms only to this
     /// origin, no framing.</summary>
     public const string ConsolePolicy =
+        // form-action last: ConsolePolicyWith appends to it.
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /// <summary>Where a console request leaves the origins its forms may also be sent to (the identity provider's, when
+    /// the console signs in with it): a sign-out form is answered with a redirect to the provider's end-session endpoint,
+    /// and browsers hold every redirect of a form's navigation to <c>form-action</c>.</summary>
+    public const string ConsoleFormTargetsItemKey = "kuasheng.console.form-targets";
+
+    /// <summary><see cref="ConsolePolicy"/>, its forms also allowed to <paramref name="formTargets"/> (origins, space
+    /// separated).</summary>
+    public static string ConsolePolicyWith(string? formTargets) =>
+        string.IsNullOrWhiteSpace(formTargets) ? ConsolePolicy : $"{ConsolePolicy} {formTargets}";
 
     /// <summary>Where the web console lives.</summary>
     public const string ConsolePath = "/console";
@@ -44,7 +55,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = !IsHtml(http.Response.ContentType) ? DataPolicy
-                : http.Request.Path.StartsWithSegments(ConsolePath) ? ConsolePolicy
+                : http.Request.Path.StartsWithSegments(ConsolePath) ? ConsolePolicyWith(http.Items[ConsoleFormTargetsItemKey] as string)
                 : HtmlPolicy(http.Items[NonceItemKey] as string);
             return Task.CompletedTask;
         }, context);

@@ -11,13 +11,15 @@ namespace KuaSheng.Console.Auth;
 
 /// <summary>
 /// Sign-in for the console: a cookie of its own (<see cref="Scheme"/>; the API keeps its bearer tokens), HttpOnly,
-/// SameSite=Strict, Secure when the request came over HTTPS, limited to <c>/console</c>, eight hours sliding. The cookie
-/// holds the same claims a token carries (<see cref="TokenClaims"/>: sub, role, unit, units), so a page reads its
-/// caller with <c>Caller.From(User)</c> exactly as an endpoint does and applies the same rules.
-/// <para>Who signs in: in dev configurations the dev page (<c>/console/signin</c>, <see cref="CallerShape"/>), as
-/// <c>POST /auth/dev-token</c>. Production (OpenID Connect, issue 14) plugs in here: add
-/// <c>AddOpenIdConnect(…)</c> with <c>SignInScheme = Scheme</c> and map the identity provider's claims to
-/// <see cref="Principal"/>'s in its <c>OnTokenValidated</c>; the sign-in page then challenges that scheme.</para>
+/// Secure when the request came over HTTPS, limited to <c>/console</c>, eight hours sliding; SameSite=Strict, or Lax when
+/// the console signs in with the identity provider (<see cref="ConsoleOidc"/> says why). The cookie holds the same claims
+/// a token carries (<see cref="TokenClaims"/>: sub, role, unit, units), so a page reads its caller with
+/// <c>Caller.From(User)</c> exactly as an endpoint does and applies the same rules.
+/// <para>Who signs in: in production the identity provider (统一身份认证, OpenID Connect: <see cref="ConsoleOidc"/>, whose
+/// answer <see cref="ConsoleOidcSignIn"/> maps with the API's one rule to <see cref="Principal"/>'s claims); in dev
+/// configurations also the dev page (<c>/console/signin</c>, <see cref="CallerShape"/>), as <c>POST /auth/dev-token</c>.
+/// The sign-in page challenges the provider's scheme; signing out ends the provider's session too when the cookie came
+/// from it.</para>
 /// </summary>
 public static class ConsoleAuth
 {
@@ -55,6 +57,13 @@ public static class ConsoleAuth
             .RequireAssertion(c => Caller.From(c.User) is not null));
         return services;
     }
+
+    /// <summary>Where to go after signing in: <paramref name="returnUrl"/> when it is a local address under <c>/console</c>
+    /// (<paramref name="isLocal"/>: <c>Url.IsLocalUrl</c>, which refuses <c>//host</c> and <c>/\host</c>), else the
+    /// console's home. Anything else would make the sign-in an open redirect.</summary>
+    public static string ReturnUrlOrHome(string? returnUrl, Func<string, bool> isLocal) =>
+        returnUrl is { } url && isLocal(url) && (url == "/console" || url.StartsWith("/console/", StringComparison.Ordinal)
+            || url.StartsWith("/console?", StringComparison.Ordinal)) ? url : "/console";
 
     /// <summary>The signed-in console user, with the claims of a token (<see cref="TokenIssuer"/>) for this identity.</summary>
     public static ClaimsPrincipal Principal(CallerIdentity identity)

@@ -42,6 +42,15 @@ public static partial class T
         "Windows and officers pick one unit; integrations one or more; other roles none.");
     public static readonly Text Subject = new("用户名（可选）", "User name (optional)");
     public static readonly Text ProductionSignIn = new("请通过统一身份认证登录。", "Sign in with the identity provider.");
+    public static readonly Text SignInWithProvider = new("通过统一身份认证登录", "Sign in with the identity provider");
+    public static readonly Text SignInNoRole = new(
+        "您的统一身份认证账号未授权使用本工作台（没有可识别的角色）。请联系本单位的系统管理员开通权限。",
+        "Your identity provider account is not authorized for this console (it carries no known role). Ask your unit's administrator for access.");
+    public static readonly Text SignInDenied = new(
+        "登录已在统一身份认证处取消或被拒绝。", "Sign-in was cancelled or refused at the identity provider.");
+    public static readonly Text SignInFailed = new(
+        "通过统一身份认证登录未成功，请重新登录。如多次失败，请联系运维人员。",
+        "Signing in with the identity provider did not succeed; please sign in again. If it keeps failing, ask the operators.");
     public static readonly Text ProductionSignInMissing = new(
         "本节点尚未配置统一身份认证（OpenID Connect）。请联系运维人员。",
         "This node has no identity provider (OpenID Connect) configured yet. Ask the operators.");

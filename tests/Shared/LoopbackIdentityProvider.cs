@@ -7,11 +7,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KuaSheng.Api.Tests;
+namespace KuaSheng.Testing;
 
 /// <summary>An OpenID Connect provider as far as a resource server sees one, on a loopback port: its metadata
 /// (<c>/.well-known/openid-configuration</c>) and its keys (<c>/jwks</c>, changeable with <see cref="Publish"/>), and
-/// tokens signed with any key the test holds. Counts the JWKS fetches.</summary>
+/// tokens signed with any key the test holds. Counts the JWKS fetches. A test that needs more of a provider (the console's
+/// sign-in: authorization, token and end-session endpoints) maps them on the same host with <see cref="StartAsync"/>'s
+/// arguments. Linked into the API's and the console's tests.</summary>
 public sealed class LoopbackIdentityProvider : IAsyncDisposable
 {
     private WebApplication? _app;
@@ -26,20 +28,27 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
 
     public static ECDsaSecurityKey NewEcKey(string kid) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = kid };
 
-    public async Task StartAsync()
+    /// <param name="endpoints">More endpoints of the provider, mapped on its host.</param>
+    /// <param name="metadata">More entries of its metadata: name to path (<c>["token_endpoint"] = "/token"</c>).</param>
+    public async Task StartAsync(Action<WebApplication>? endpoints = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var port = ApiNode.FreePort();
+        var port = LoopbackPorts.Next();
         Authority = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(Authority);
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapGet("/.well-known/openid-configuration", () => Results.Text(new JsonObject
+        _app.MapGet("/.well-known/openid-configuration", () =>
         {
-            ["issuer"] = Issuer,
-            ["jwks_uri"] = $"{Authority}/jwks",
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256", "ES256"),
-        }.ToJsonString(), "application/json"));
+            var document = new JsonObject
+            {
+                ["issuer"] = Issuer,
+                ["jwks_uri"] = $"{Authority}/jwks",
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256", "ES256"),
+            };
+            foreach (var (name, path) in metadata ?? new Dictionary<string, string>()) document[name] = Authority + path;
+            return Results.Text(document.ToJsonString(), "application/json");
+        });
         _app.MapGet("/jwks", () =>
         {
             Interlocked.Increment(ref _jwksFetches);
@@ -47,6 +56,7 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
             foreach (var key in _published) keys.Add(JsonNode.Parse(PublicJwk(key)));
             return Results.Text(new JsonObject { ["keys"] = keys }.ToJsonString(), "application/json");
         });
+        endpoints?.Invoke(_app);
         await _app.StartAsync();
     }
 
