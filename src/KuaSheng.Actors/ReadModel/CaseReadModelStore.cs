@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -181,21 +182,9 @@ public sealed class CaseReadModelStore : ProjectionStore
     public async Task<CaseSearchResult> SearchAsync(CaseSearch search, CancellationToken ct = default)
     {
         await EnsureSchemaAsync(ct);
+        var (where, parameters) = Filter(search);
+        if (where is null) return new CaseSearchResult([], 0);
         await using var connection = await OpenAsync(ct);
-        var where = new StringBuilder(" WHERE 1 = 1");
-        var parameters = new List<(string, object)>();
-        if (search.Units is { } units)
-        {
-            if (units.Count == 0) return new CaseSearchResult([], 0);
-            var names = units.Select((u, i) => { parameters.Add(($"u{i}", u)); return "@u" + i; });
-            where.Append($" AND s.case_id IN (SELECT cu.case_id FROM case_units cu WHERE cu.unit_id IN ({string.Join(", ", names)}))");
-        }
-        if (search.Status is { } status) { where.Append(" AND s.status = @status"); parameters.Add(("status", status)); }
-        if (search.ItemCode is { } item) { where.Append(" AND s.item_code = @item"); parameters.Add(("item", item)); }
-        if (search.SubmittedFrom is { } from) { where.Append(" AND s.submitted_at >= @from"); parameters.Add(("from", from.ToUnixTimeMilliseconds())); }
-        if (search.SubmittedBefore is { } to) { where.Append(" AND s.submitted_at < @to"); parameters.Add(("to", to.ToUnixTimeMilliseconds())); }
-        if (search.Overdue is { } overdue) { where.Append(" AND s.overdue = @overdue"); parameters.Add(("overdue", overdue ? 1 : 0)); }
-
         long total;
         await using (var count = connection.CreateCommand())
         {
@@ -212,6 +201,40 @@ public sealed class CaseReadModelStore : ProjectionStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) items.Add(ReadRow(reader));
         return new CaseSearchResult(items, total);
+    }
+
+    /// <summary>Every case the search's filters match (its page and page size aside), newest first, read by one statement
+    /// (one snapshot of the table: no row twice or missed while cases arrive), one row at a time: an export of any size.</summary>
+    public async IAsyncEnumerable<CaseSummaryRow> SearchAllAsync(CaseSearch search, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct);
+        var (where, parameters) = Filter(search);
+        if (where is null) yield break;
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM case_summaries s{where} ORDER BY s.submitted_at DESC, s.case_id";
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return ReadRow(reader);
+    }
+
+    /// <summary>The search's filters as a WHERE clause with its parameters; null when no case can match (no units).</summary>
+    private static (string? Where, List<(string Name, object Value)> Parameters) Filter(CaseSearch search)
+    {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (search.Units is { } units)
+        {
+            if (units.Count == 0) return (null, parameters);
+            var names = units.Select((u, i) => { parameters.Add(($"u{i}", u)); return "@u" + i; });
+            where.Append($" AND s.case_id IN (SELECT cu.case_id FROM case_units cu WHERE cu.unit_id IN ({string.Join(", ", names)}))");
+        }
+        if (search.Status is { } status) { where.Append(" AND s.status = @status"); parameters.Add(("status", status)); }
+        if (search.ItemCode is { } item) { where.Append(" AND s.item_code = @item"); parameters.Add(("item", item)); }
+        if (search.SubmittedFrom is { } from) { where.Append(" AND s.submitted_at >= @from"); parameters.Add(("from", from.ToUnixTimeMilliseconds())); }
+        if (search.SubmittedBefore is { } to) { where.Append(" AND s.submitted_at < @to"); parameters.Add(("to", to.ToUnixTimeMilliseconds())); }
+        if (search.Overdue is { } overdue) { where.Append(" AND s.overdue = @overdue"); parameters.Add(("overdue", overdue ? 1 : 0)); }
+        return (where.ToString(), parameters);
     }
 
     /// <summary>工作清单 from the read model: the unit's open legs (forwarded or accepted) and the open deadlines it keeps.</summary>

@@ -75,6 +75,13 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    private static async Task<List<CaseSummaryRow>> All(IAsyncEnumerable<CaseSummaryRow> rows)
+    {
+        var all = new List<CaseSummaryRow>();
+        await foreach (var row in rows) all.Add(row);
+        return all;
+    }
+
     private static async Task AssertRowsMatchCases(Node node, int count)
     {
         var store = node.Services.GetRequiredService<CaseReadModelStore>();
@@ -138,6 +145,12 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
         var search = await store.SearchAsync(new CaseSearch(Units: ["qj-notary"], Status: "accepted"));
         Assert.Equal(5, search.Total);
         Assert.Empty((await store.SearchAsync(new CaseSearch(Units: ["no-such-unit"]))).Items);
+        // The export's reading: every matching row, whatever the page size, in the pages' order, with the same filters.
+        var pages = new List<CaseSummaryRow>();
+        for (var page = 1; page <= 3; page++) pages.AddRange((await store.SearchAsync(new CaseSearch(Page: page, PageSize: 10))).Items);
+        Assert.Equal(pages.Select(r => r.CaseId), (await All(store.SearchAllAsync(new CaseSearch(PageSize: 10)))).Select(r => r.CaseId));
+        Assert.Equal(5, (await All(store.SearchAllAsync(new CaseSearch(Units: ["qj-notary"], Status: "accepted")))).Count);
+        Assert.Empty(await All(store.SearchAllAsync(new CaseSearch(Units: ["no-such-unit"]))));
 
         var incremental = await store.DumpAsync();
         var started = await node.Region<CaseProjectionKey>().Ask<ProjectionRebuildStarted>(new RebuildProjection(), Timeout);
