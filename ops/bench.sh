@@ -8,7 +8,8 @@
 # Usage: ops/bench.sh [--quick] [suite options: --clients N --seconds N --warmup S --open-rate N --cases N --active N --payload BYTES
 #                     --part all|e2e|flow9|coldstart --flow9-clients N]
 #   --quick: 10,000 cases instead of 100,000, 2,000 active instead of 10,000, 15 s load windows instead of 30 s
-#            (about 2-3 minutes with the build).
+#            (about 3-4 minutes with the build). Both warm a fresh node up for 30 s of load before the closed loop's window
+#            (--warmup S to change it; the warm-up's rate is a row of the table).
 #   --nodes URL,URL --database sqlite:PATH|postgres:CONNSTR [--pids P,P] [--db-pid PID]: the HTTP loads (closed and open
 #            loop, requests spread over the nodes in turn; --part e2e|flow9|all) against nodes already running as one
 #            cluster, rows and projection lag read from their database, CPU from the given node processes and database

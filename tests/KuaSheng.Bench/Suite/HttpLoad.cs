@@ -13,6 +13,10 @@ internal sealed record LoadResult(double Seconds, long Commands, long Flows, lon
     public JournalRows? Rows { get; init; }
     public long AllCommands { get; init; }
 
+    /// <summary>Commands answered per second during the warm-up before the window (closed loop): on a fresh node, while
+    /// the runtime still compiles and re-compiles its hot code.</summary>
+    public double WarmupCommandsPerSecond { get; init; }
+
     /// <summary>The nodes' CPU time in the window per command answered in it (their background work included).</summary>
     public double NodeCpuMsPerCommand => Cpu.AllNodes.TotalMilliseconds / Commands;
 
@@ -67,6 +71,7 @@ internal static class HttpLoad
             }
         })).ToList();
         await Task.Delay(warmup);
+        var warmedUp = Interlocked.Read(ref answered);
         watch.StartSampling();
         var before = watch.Now();
         var cpu = cpuMeter.Sample();
@@ -79,7 +84,7 @@ internal static class HttpLoad
         await Task.WhenAll(workers);
         await watch.SettledAsync();
         return new LoadResult(Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds, commands, done, failed, latencies.ToList(), before, after,
-            lags, clients, used) { Rows = watch.Rows().Since(rowsBefore), AllCommands = answered };
+            lags, clients, used) { Rows = watch.Rows().Since(rowsBefore), AllCommands = answered, WarmupCommandsPerSecond = warmedUp / warmup.TotalSeconds };
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ internal static class LoadReport
         table.Row($"{p}commands/s at saturation ({plan.Clients} clients, closed loop)", $"{peak.CommandsPerSecond:F0}",
             plan.CommandsTarget is { } c ? $"≥ {c:F0}" : "", plan.CommandsTarget is { } t ? Met(peak.CommandsPerSecond >= t) : "", load);
         table.Row($"{p}{plan.FlowsName}", $"{peak.FlowsPerSecond:F1}", $"≥ {plan.FlowsTarget:F0}", Met(peak.FlowsPerSecond >= plan.FlowsTarget), load);
+        table.Row($"{p}commands/s during the closed loop's {windows.ClosedWarmup.TotalSeconds:F0} s warm-up (a fresh node compiles its hot code meanwhile)",
+            $"{peak.WarmupCommandsPerSecond:F0}", "", "", load);
         table.Row($"{p}events/s reaching the journal at saturation (all / case events)", $"{peak.JournalEventsPerSecond:F0} / {peak.CaseEventsPerSecond:F0}", "", "", load);
         if (peak.Rows is { } rows)
         {
