@@ -1,5 +1,4 @@
 using System.Net;
-using KuaSheng.Api.Auth;
 using KuaSheng.Api.Idempotency;
 using Microsoft.Extensions.DependencyInjection;
 using static KuaSheng.Api.Tests.Scenario;
@@ -12,15 +11,9 @@ namespace KuaSheng.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
 {
-    private ApiClient Window(string subject) =>
-        new(new Uri(node.BaseUrl), node.Services.GetRequiredService<TokenIssuer>().Issue("window", subject, "qj-window"));
+    private readonly KeptAnswers _kept = new(node);
 
-    private static async Task<byte[]> Bytes(ApiClient.Response r) => await r.Raw.Content.ReadAsByteArrayAsync();
-
-    private Task<IdempotencyRecord?> Record(string subject, string key) =>
-        node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"window:{subject}", key);
-
-    private async Task<string> NewCase(ApiClient window)
+    private static async Task<string> NewCase(ApiClient window)
     {
         var created = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), Guid.NewGuid().ToString());
         Expect(created, HttpStatusCode.Created);
@@ -30,7 +23,7 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
     [Fact]
     public async Task A_step_repeated_after_later_steps_answers_its_first_answer_and_keeps_no_record()
     {
-        using var window = Window("kept-1");
+        using var window = _kept.Window("kept-1");
         var id = await NewCase(window);
         var key = Guid.NewGuid().ToString();
         var first = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
@@ -40,16 +33,16 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
 
         var again = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
         Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
         Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
         Assert.False(first.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
-        Assert.Null(await Record("kept-1", key));
+        Assert.Null(await _kept.Record("kept-1", key));
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_a_conflict_and_the_first_answer_stays()
     {
-        using var window = Window("kept-2");
+        using var window = _kept.Window("kept-2");
         var id = await NewCase(window);
         var key = Guid.NewGuid().ToString();
         var first = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
@@ -61,14 +54,14 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
         Assert.Contains("Idempotency-Key was used with another request", other.Text("detail"));
 
         var again = await window.Post($"/api/v1/cases/{id}/form-review", new { passed = true }, key);
-        Assert.Equal(await Bytes(first), await Bytes(again));
-        Assert.Null(await Record("kept-2", key));
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
+        Assert.Null(await _kept.Record("kept-2", key));
     }
 
     [Fact]
     public async Task A_refused_step_is_kept_and_answered_again_after_the_case_moved_on()
     {
-        using var window = Window("kept-3");
+        using var window = _kept.Window("kept-3");
         var id = await NewCase(window);
         var key = Guid.NewGuid().ToString();
         // A supplement nobody asked for: refused, and nothing changed.
@@ -81,17 +74,17 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
         // The same request with the same key could now be taken, but it is answered as the first time.
         var again = await window.Post($"/api/v1/cases/{id}/supplement", supplement, key);
         Assert.Equal(refused.Status, again.Status);
-        Assert.Equal(await Bytes(refused), await Bytes(again));
+        Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(again));
         // With a new key it is taken: the refusal was not a state of the case.
         Expect(await window.Post($"/api/v1/cases/{id}/supplement", supplement, Guid.NewGuid().ToString()), HttpStatusCode.OK);
         Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
-        Assert.NotNull(await Record("kept-3", key));
+        Assert.NotNull(await _kept.Record("kept-3", key));
     }
 
     [Fact]
     public async Task A_public_rating_repeated_with_its_key_answers_the_same_and_keeps_no_record()
     {
-        using var window = Window("kept-4");
+        using var window = _kept.Window("kept-4");
         using var hrss = node.Client("officer", "qj-hrss");
         using var anyone = node.Client();
         var created = await window.Post("/api/v1/cases", Application("1-6", QijiangId), Guid.NewGuid().ToString());
@@ -111,7 +104,7 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
         Expect(first, HttpStatusCode.OK);
         var again = await anyone.Post(path, new { level = "satisfied", channel = "online" }, key);
         Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
         Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
         Assert.Null(await node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"anonymous:{path[..path.IndexOf('?')]}", key));
         // Another rating (a new key) is refused: the case was rated once.

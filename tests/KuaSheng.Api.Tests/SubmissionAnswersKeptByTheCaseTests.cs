@@ -1,7 +1,5 @@
 using System.Net;
-using KuaSheng.Api.Auth;
 using KuaSheng.Api.Idempotency;
-using Microsoft.Extensions.DependencyInjection;
 using static KuaSheng.Api.Tests.Scenario;
 
 namespace KuaSheng.Api.Tests;
@@ -13,18 +11,12 @@ namespace KuaSheng.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class SubmissionAnswersKeptByTheCaseTests(ApiNode node)
 {
-    private ApiClient Window(string subject) =>
-        new(new Uri(node.BaseUrl), node.Services.GetRequiredService<TokenIssuer>().Issue("window", subject, "qj-window"));
-
-    private static async Task<byte[]> Bytes(ApiClient.Response r) => await r.Raw.Content.ReadAsByteArrayAsync();
-
-    private Task<IdempotencyRecord?> Record(string subject, string key) =>
-        node.Services.GetRequiredService<IdempotencyStore>().FindAsync($"window:{subject}", key);
+    private readonly KeptAnswers _kept = new(node);
 
     [Fact]
     public async Task A_submission_repeated_after_later_steps_answers_its_first_answer_and_keeps_no_record()
     {
-        using var window = Window("kept-submission-1");
+        using var window = _kept.Window("kept-submission-1");
         var key = Guid.NewGuid().ToString();
         var first = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
         Expect(first, HttpStatusCode.Created);
@@ -34,16 +26,16 @@ public sealed class SubmissionAnswersKeptByTheCaseTests(ApiNode node)
         var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
         Assert.Equal(HttpStatusCode.Created, again.Status);
         Assert.Equal(first.Raw.Headers.Location, again.Raw.Headers.Location);
-        Assert.Equal(await Bytes(first), await Bytes(again));
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
         Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
         Assert.False(first.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
-        Assert.Null(await Record("kept-submission-1", key));
+        Assert.Null(await _kept.Record("kept-submission-1", key));
     }
 
     [Fact]
     public async Task The_same_key_with_another_application_is_a_conflict_and_the_first_answer_stays()
     {
-        using var window = Window("kept-submission-2");
+        using var window = _kept.Window("kept-submission-2");
         var key = Guid.NewGuid().ToString();
         var first = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
         Expect(first, HttpStatusCode.Created);
@@ -55,21 +47,21 @@ public sealed class SubmissionAnswersKeptByTheCaseTests(ApiNode node)
 
         var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
         Assert.Equal(HttpStatusCode.Created, again.Status);
-        Assert.Equal(await Bytes(first), await Bytes(again));
-        Assert.Null(await Record("kept-submission-2", key));
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
+        Assert.Null(await _kept.Record("kept-submission-2", key));
     }
 
     [Fact]
     public async Task A_refused_submission_is_kept_as_a_record_and_answered_again()
     {
-        using var window = Window("kept-submission-3");
+        using var window = _kept.Window("kept-submission-3");
         var key = Guid.NewGuid().ToString();
         var refused = await window.Post("/api/v1/cases", Application("9-99", QijiangId), key);
         Assert.True((int)refused.Status is >= 400 and < 500, $"{refused.Status}");
         var again = await window.Post("/api/v1/cases", Application("9-99", QijiangId), key);
         Assert.Equal(refused.Status, again.Status);
-        Assert.Equal(await Bytes(refused), await Bytes(again));
+        Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(again));
         Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
-        Assert.NotNull(await Record("kept-submission-3", key));
+        Assert.NotNull(await _kept.Record("kept-submission-3", key));
     }
 }
