@@ -126,6 +126,10 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
     [PostgresFact]
     public Task An_operators_leave_of_a_node_under_load_fails_no_step_that_was_not_answered_503() => LeaveUnderLoad(byOperator: true, checkAnswers: true);
 
+    /// <summary>A connection that breaks this soon after a request was sent on it was closed by the server as the request
+    /// went out: the request was never read.</summary>
+    private static readonly TimeSpan ClosedUnderTheSend = TimeSpan.FromMilliseconds(20);
+
     private async Task LeaveUnderLoad(bool byOperator, bool checkAnswers)
     {
         await using var run = await FaultRun.StartAsync(await PostgresFactAttribute.FreshDatabaseAsync("ks_fault_term_"), output);
@@ -156,14 +160,18 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         if (exitCode == 0) await run.Cluster.RestartAsync(victim);
         await run.RunOnAndStopAsync(40, TimeSpan.FromSeconds(8));
 
-        // Not failures of the leave: a request the node never saw — refused connection, or sent to it after its process had
-        // exited (a kept-alive connection the exit dropped under it breaks instead of being refused).
+        // Not failures of the leave: a request the node never saw — refused connection; sent to it after its process had
+        // exited; or sent on a kept-alive connection that the stopping web server was closing at that instant, which breaks
+        // at once (seen: 1-3 ms after the send, at the SIGTERM and just before the exit) instead of being refused. A request
+        // the node read and then dropped would break only after the node had worked on it.
         var failures = run.Driver.Attempts.Where(a => !a.Succeeded && a.AnsweredAt >= terminatedAt && a.At <= windowEnd
             && a.Status != HttpStatusCode.ServiceUnavailable && a.Failure != NodeApi.NoAnswer.NotConnected
-            && !(a.Node == victim && a.Failure == NodeApi.NoAnswer.Broken && a.At >= exitedAt)).ToList();
+            && !(a.Node == victim && a.Failure == NodeApi.NoAnswer.Broken && (a.At >= exitedAt || a.Took <= ClosedUnderTheSend))).ToList();
         if (checkAnswers)
             foreach (var a in failures.Take(10)) run.Problem($"during the graceful leave a step failed without a 503: {a}");
         run.Figure("failed_without_503", failures.Count);
+        run.Figure("broken_as_sent", run.Driver.Attempts.Count(a => a.Node == victim && a.Failure == NodeApi.NoAnswer.Broken
+            && a.At >= terminatedAt && a.At < exitedAt && a.Took <= ClosedUnderTheSend));
         run.Figure("refused_by_status", run.Refusals(terminatedAt, run.Now));
         await run.CheckAndReportAsync(byOperator ? "operator-leave" : "sigterm-leave");
     }
