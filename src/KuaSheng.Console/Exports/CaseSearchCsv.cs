@@ -19,25 +19,12 @@ public static class CaseSearchCsv
     public static readonly IReadOnlyList<string> Headers =
         ["办件编号", "事项编码", "办理模式", "渠道", "收件单位", "状态", "结果", "收件时间", "办结时间", "超期"];
 
-    private static CsvWriterOptions Options => new() { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-
-    /// <summary>The whole file in memory (a small result).</summary>
-    public static byte[] Write(IEnumerable<CaseSummaryRow> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
-        {
-            csv.WriteRecord([.. Headers]);
-            foreach (var r in rows) csv.WriteRecord(Fields(r));
-        }
-        return buffer.ToArray();
-    }
-
     /// <summary>Every row onto <paramref name="output"/> as it is read (an export of any size, nothing cut off), with
     /// asynchronous writes only (the response's stream refuses synchronous ones).</summary>
     public static async Task WriteAsync(IAsyncEnumerable<CaseSummaryRow> rows, Stream output, CancellationToken ct)
     {
-        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
         await csv.WriteRecordAsync([.. Headers], ct);
         await foreach (var r in rows.WithCancellation(ct)) await csv.WriteRecordAsync(Fields(r), ct);
         await csv.FlushAsync(ct);
