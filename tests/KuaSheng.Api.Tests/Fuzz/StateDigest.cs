@@ -6,20 +6,22 @@ namespace KuaSheng.Api.Tests.Fuzz;
 
 /// <summary>What a request could have changed, read from the node's SQLite file and its clock. <see cref="Core"/>: the
 /// journal's highest ordering and row count (every case, unit, item, waybill, ticket and calendar change is an event),
-/// the row count of every other table (snapshots, tags, and any table added later), the projections' versions (a
-/// rebuild bumps its projection's), and whether the dev clock is set. <see cref="ReadModel"/>: the row counts of the
-/// read models and the projections' offsets, which follow the journal on their own schedule (every 100 ms) and are
-/// compared only to know when the node is quiet: the API writes them nowhere, so a refusal that wrote no event and
-/// started no rebuild cannot change them.
+/// the row count of every other table (snapshots, tags, and any table added later), and whether the dev clock is set.
+/// <see cref="ReadModel"/>: the row counts of the read models, the projections' offsets and the versions of the code that
+/// wrote them (a projection's row appears with its first batch, whenever its singleton starts), which follow the journal
+/// on their own schedule (every 100 ms) and are compared only to know when the node is quiet: the API writes them nowhere,
+/// so a refusal that wrote no event and started no rebuild (an offset going back, <see cref="StateDigest.RebuiltSince"/>)
+/// cannot change them.
 /// Two tables hold records of refused requests by design and are counted apart: <c>api_idempotency</c> (a refusal is an
 /// answer kept for its key, API.md "Idempotency") and <c>public_code_failures</c> (a wrong query code is what the
 /// per-case lockout counts, issue 13.2). <c>audit_log</c> is left out: the audit trail records refused attempts by design
 /// (issue 13.3), from a queue written after the answer, so its rows would be put down to the wrong request.</summary>
 public sealed record StateDigest(string Core, string ReadModel, long IdempotencyRows, long CodeFailureRows)
 {
-    /// <summary>Tables the projections write (<c>case_*</c>, <c>ticket_*</c>, <c>projection_offsets</c>).</summary>
+    /// <summary>Tables the projections write (<c>case_*</c>, <c>ticket_*</c>, <c>projection_offsets</c>, <c>projection_versions</c>).</summary>
     public static bool IsReadModel(string table) =>
-        table.StartsWith("case_", StringComparison.Ordinal) || table.StartsWith("ticket_", StringComparison.Ordinal) || table == "projection_offsets";
+        table.StartsWith("case_", StringComparison.Ordinal) || table.StartsWith("ticket_", StringComparison.Ordinal)
+        || table is "projection_offsets" or "projection_versions";
 
     /// <summary>The projections' offsets by name.</summary>
     public IReadOnlyDictionary<string, long> Offsets() =>
@@ -64,7 +66,7 @@ public sealed class StateProbe(string databaseFile, AdjustableClock clock)
         if (tables.Contains("projection_offsets"))
             readModel.Append("offsets=").AppendJoin(',', Strings(db, "SELECT name || ':' || \"offset\" FROM projection_offsets ORDER BY name")).Append(';');
         if (tables.Contains("projection_versions"))
-            core.Append("versions=").AppendJoin(',', Strings(db, "SELECT name || ':' || version FROM projection_versions ORDER BY name")).Append(';');
+            readModel.Append("versions=").AppendJoin(',', Strings(db, "SELECT name || ':' || version FROM projection_versions ORDER BY name")).Append(';');
         core.Append("clock-set=").Append(clock.IsSet);
         return new StateDigest(core.ToString(), readModel.ToString(), idempotency, failures);
     }
