@@ -75,6 +75,7 @@ public static class KuaShengAkka
             .WithKuaShengSerialization()
             .AddHocon(options.Cluster.Failover.Hocon(), HoconAddMode.Prepend);
         builder.WithKuaShengPersistence(options);
+        if (options.Database == DatabaseKind.Sqlite) builder.WithSqliteReadModelFile(options);
 
         var role = options.Cluster.Roles.FirstOrDefault();
         var projections = ProjectionSettings.For(options);
@@ -149,6 +150,16 @@ public static class KuaShengAkka
         akka.persistence.journal.sql.tag-write-mode = Both
         akka.persistence.query.journal.sql.tag-read-mode = Csv
         """;
+
+    /// <summary>The embedded read models' own file (<see cref="KuaShengOptions.SqliteReadModelConnectionString"/>): WAL,
+    /// synced at checkpoints (derived data committed with its offset), checkpointed in the background like the
+    /// journal's.</summary>
+    private static void WithSqliteReadModelFile(this AkkaConfigurationBuilder builder, KuaShengOptions options)
+    {
+        var connectionString = options.SqliteReadModelConnectionString();
+        SqliteSetup.Prepare(connectionString, SqliteSynchronous.Normal);
+        builder.WithActors((system, _) => system.ActorOf(SqliteCheckpointer.Props(connectionString), "sqlite-read-model-checkpointer"));
+    }
 
     /// <summary>The journal and snapshot store of the node, with its settings (also used alone by the benchmark of the
     /// framework's own limit).</summary>

@@ -69,6 +69,21 @@ public sealed class KuaShengOptions
         // A busy database is waited for 10 s: less than the API's 15 s, so a caller gets "unavailable" rather than a
         // time-out while its command may still be applied later.
         ConnectionString ?? $"Data Source={Path.Combine(DataDir, "kuasheng.db")};Pooling=True;Default Timeout=10";
+
+    /// <summary>
+    /// The embedded read models' own file, beside the journal's (<c>kuasheng.db</c> → <c>kuasheng.readmodel.db</c>), with
+    /// the journal's connection settings. The projections write here so that they never wait for SQLite's one write lock
+    /// of the journal's file, nor make the journal wait for theirs (docs/benchmarks.md, issue #12). What it holds is
+    /// derived from the journal: every batch commits with its offset, so the file is synced at checkpoints only
+    /// (<see cref="SqliteSynchronous.Normal"/>): a power cut may take its last batches, which are projected again.
+    /// </summary>
+    public string SqliteReadModelConnectionString()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(SqliteConnectionString());
+        var journalFile = builder.DataSource;
+        builder.DataSource = Path.Combine(Path.GetDirectoryName(journalFile) ?? "", Path.GetFileNameWithoutExtension(journalFile) + ".readmodel.db");
+        return builder.ConnectionString;
+    }
 }
 
 public sealed class ClusterSettings

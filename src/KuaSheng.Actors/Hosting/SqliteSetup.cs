@@ -10,7 +10,8 @@ namespace KuaSheng.Actors.Hosting;
 public static class SqliteSetup
 {
     /// <summary>The synchronous mode of each database file a node prepared, by its connection string: every connection
-    /// to the file (journal, read models, idempotency records) commits the same way.</summary>
+    /// to the file commits the same way (the journal's file: journal, snapshots, idempotency records; the read models'
+    /// own file, <see cref="KuaShengOptions.SqliteReadModelConnectionString"/>).</summary>
     private static readonly ConcurrentDictionary<string, SqliteSynchronous> Modes = new(StringComparer.Ordinal);
 
     public static void Prepare(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)

@@ -49,12 +49,13 @@ public sealed record CaseSearchResult(IReadOnlyList<CaseSummaryRow> Items, long 
 
 /// <summary>Where the projection stands: the offset (journal ordering) of the last projected event and when it was
 /// projected.</summary>
-/// <param name="Outdated">The tables were written by another version of the projection's code: rebuild them.</param>
-public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt, bool Outdated = false);
+/// <param name="Outdated">Rebuild the tables: they were written by another version of the projection's code, or
+/// (<paramref name="AheadOfJournal"/>) the offset is past the journal's last event.</param>
+public sealed record StoredOffset(long Offset, DateTimeOffset? UpdatedAt, bool Outdated = false, bool AheadOfJournal = false);
 
 /// <summary>
-/// The case read model in the node's own database (the SQLite file of the journal, or PostgreSQL), plain ADO.NET like
-/// the idempotency store. Tables, created if missing:
+/// The case read model in the node's own database (on SQLite a file of its own beside the journal's, on PostgreSQL the
+/// journal's database), plain ADO.NET like the idempotency store. Tables, created if missing:
 /// <list type="bullet">
 /// <item><c>case_summaries</c>: one row per case (<see cref="CaseSummary"/>), times as Unix milliseconds, enums
 /// kebab-case; <c>version</c> is the sequence number of the last journal row applied (a command's events are one row;
@@ -90,14 +91,17 @@ public sealed class CaseReadModelStore : ProjectionStore
     };
 
 
-    public CaseReadModelStore(DatabaseKind database, string connectionString) : base(database, connectionString, Schema)
+    /// <param name="journalConnectionString">The journal's database when the tables live in another
+    /// (<see cref="For"/>).</param>
+    public CaseReadModelStore(DatabaseKind database, string connectionString, string? journalConnectionString = null)
+        : base(database, connectionString, Schema, journalConnectionString)
     {
     }
 
     public static CaseReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
         ? new CaseReadModelStore(DatabaseKind.PostgreSql,
             options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
-        : new CaseReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+        : new CaseReadModelStore(DatabaseKind.Sqlite, options.SqliteReadModelConnectionString(), options.SqliteConnectionString());
 
     public static string Schema => """
         CREATE TABLE IF NOT EXISTS case_summaries (

@@ -18,6 +18,9 @@ public static class JournalTagIndex
     private const string Ddl = "CREATE INDEX IF NOT EXISTS tags_tag_ordering_id ON tags (tag, ordering_id)";
     private static readonly ConcurrentDictionary<string, bool> Ready = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the index was made (or found) on this database by this process.</summary>
+    public static bool IsReady(string connectionString) => Ready.ContainsKey(connectionString);
+
     public static async Task EnsureAsync(DbConnection connection, string connectionString, CancellationToken ct)
     {
         if (Ready.ContainsKey(connectionString)) return;

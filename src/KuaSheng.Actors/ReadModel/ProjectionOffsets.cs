@@ -40,6 +40,21 @@ public static class ProjectionOffsets
         return new StoredOffset(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), stored != version);
     }
 
+    /// <summary>The journal's highest ordering (0 when it holds no event yet).</summary>
+    public static async Task<long> JournalEndAsync(DbConnection journal, CancellationToken ct)
+    {
+        await using var command = journal.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(ordering), 0) FROM event_journal";
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (NodeDatabase.IsMissingTable(e))
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Stores the offset and the version of the code that wrote the batch, in the batch's transaction.</summary>
     public static async Task SaveAsync(DbConnection connection, DbTransaction tx, string projection, int version, long offset, DateTimeOffset now,
         CancellationToken ct)

@@ -65,8 +65,13 @@ public sealed class ProjectionRunner : ReceiveActor, IWithStash
         {
             if (loaded.Offset.Outdated)
             {
-                // Tables written by another version of the code (an upgrade): empty them and project from zero.
-                _log.Warning("Projection {0} was written by another version of its code: rebuilding it from the start of the journal", _store.Name);
+                // Tables written by another version of the code (an upgrade), or ahead of the journal: empty them and
+                // project from zero.
+                if (loaded.Offset.AheadOfJournal)
+                    _log.Warning("Projection {0} stands at offset {1}, past the journal's last event: rebuilding it from the start of the journal",
+                        _store.Name, loaded.Offset.Offset);
+                else
+                    _log.Warning("Projection {0} was written by another version of its code: rebuilding it from the start of the journal", _store.Name);
                 _store.ResetAsync().PipeTo(Self, success: () => new ResetDone());
                 Become(Running);
                 Stash.UnstashAll();

@@ -22,14 +22,17 @@ public sealed class TicketReadModelStore : ProjectionStore
     public const int Version = 1;
 
 
-    public TicketReadModelStore(DatabaseKind database, string connectionString) : base(database, connectionString, Schema)
+    /// <param name="journalConnectionString">The journal's database when the tables live in another
+    /// (<see cref="For"/>).</param>
+    public TicketReadModelStore(DatabaseKind database, string connectionString, string? journalConnectionString = null)
+        : base(database, connectionString, Schema, journalConnectionString)
     {
     }
 
     public static TicketReadModelStore For(KuaShengOptions options) => options.Database == DatabaseKind.PostgreSql
         ? new TicketReadModelStore(DatabaseKind.PostgreSql,
             options.ConnectionString ?? throw new InvalidOperationException("KuaSheng:ConnectionString is required for PostgreSQL."))
-        : new TicketReadModelStore(DatabaseKind.Sqlite, options.SqliteConnectionString());
+        : new TicketReadModelStore(DatabaseKind.Sqlite, options.SqliteReadModelConnectionString(), options.SqliteConnectionString());
 
     public override string Name => ProjectionName;
     public override JournalStream Stream { get; } = new JournalStream.Tagged(ReadModelTagger.TicketTag);

@@ -222,13 +222,7 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
             current = await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync();
         }
         Assert.Contains(current, l => l.StartsWith("fact ", StringComparison.Ordinal));
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(new KuaShengOptions { DataDir = _dir }.SqliteConnectionString()))
-        {
-            await connection.OpenAsync();
-            await using var tamper = connection.CreateCommand();
-            tamper.CommandText = "UPDATE projection_versions SET version = 1 WHERE name = 'case-summaries'; DELETE FROM case_ledger_facts;";
-            await tamper.ExecuteNonQueryAsync();
-        }
+        await TamperAsync("UPDATE projection_versions SET version = 1 WHERE name = 'case-summaries'; DELETE FROM case_ledger_facts;");
 
         await using (var node = await Node.StartAsync(_dir, Monday))
         {
@@ -236,6 +230,87 @@ public sealed class ProjectionTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(0, status.EventsBehind);
             Assert.Equal(current, await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync());
         }
+    }
+
+    /// <summary>A read model whose offset is past the journal's last event (the journal restored from an older backup,
+    /// or both files cut back by a power loss with the read models' file keeping more): the orderings after the journal's
+    /// end will be given to new events, which the projection would pass over. The node rebuilds it at start.</summary>
+    [Fact]
+    public async Task A_read_model_ahead_of_the_journal_is_rebuilt_at_start()
+    {
+        IReadOnlyList<string> current;
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            for (var i = 0; i < 10; i++) await Drive(node, i);
+            await CaughtUp(node);
+            current = await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync();
+        }
+        await TamperAsync("""UPDATE projection_offsets SET "offset" = "offset" + 1000 WHERE name = 'case-summaries'; DELETE FROM case_ledger_facts;""");
+
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            var status = await CaughtUp(node);
+            Assert.True(status.Offset < 1000, $"offset {status.Offset}: the projection kept its offset past the journal's end");
+            Assert.Equal(current, await node.Services.GetRequiredService<CaseReadModelStore>().DumpAsync());
+        }
+    }
+
+    /// <summary>The read models are written to a file of their own beside the journal's (kuasheng.readmodel.db: WAL,
+    /// synced at checkpoints, its batches committed with their offsets), so a projection never holds or waits for the
+    /// journal file's one write lock; the journal's file keeps FULL syncs and holds no read-model table.</summary>
+    [Fact]
+    public async Task Read_models_are_written_to_a_file_of_their_own()
+    {
+        var options = new KuaShengOptions { DataDir = _dir };
+        await using (var node = await Node.StartAsync(_dir, Monday))
+        {
+            for (var i = 0; i < 3; i++) await Drive(node, i);
+            await CaughtUp(node);
+            await AssertRowsMatchCases(node, 3);
+            Assert.Equal(1L, await PragmaAsync(options.SqliteReadModelConnectionString(), "synchronous")); // NORMAL
+            Assert.Equal(2L, await PragmaAsync(options.SqliteConnectionString(), "synchronous")); // FULL
+        }
+        Assert.Equal(Path.Combine(_dir, "kuasheng.readmodel.db"),
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.SqliteReadModelConnectionString()).DataSource);
+        Assert.Equal("wal", await PragmaAsync(options.SqliteReadModelConnectionString(), "journal_mode"));
+        string[] readModelTables = ["case_summaries", "case_units", "case_ledger_facts", "ticket_summaries", "projection_offsets"];
+        var inJournal = await TablesAsync(options.SqliteConnectionString());
+        var inReadModel = await TablesAsync(options.SqliteReadModelConnectionString());
+        Assert.Contains("event_journal", inJournal);
+        Assert.DoesNotContain("event_journal", inReadModel);
+        Assert.All(readModelTables, t => Assert.DoesNotContain(t, inJournal));
+        Assert.All(readModelTables, t => Assert.Contains(t, inReadModel));
+    }
+
+    /// <summary>Runs statements on the node's read-model file (no node running).</summary>
+    private async Task TamperAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new KuaShengOptions { DataDir = _dir }.SqliteReadModelConnectionString());
+        await connection.OpenAsync();
+        await using var tamper = connection.CreateCommand();
+        tamper.CommandText = sql;
+        await tamper.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A pragma's value on a connection opened as the node's stores open theirs.</summary>
+    private static async Task<object> PragmaAsync(string connectionString, string pragma)
+    {
+        await using var connection = await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        return (await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<string>> TablesAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        return tables;
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var requests = new FuzzRequests(world, new FuzzBodies(document, world));
         var generators = operations.Select(requests.For).ToList();
         var oracle = new FuzzOracle(world);
-        var probe = new StateProbe(Path.Combine(_node.DataDir, "kuasheng.db"), _node.Clock);
+        var probe = new StateProbe([Path.Combine(_node.DataDir, "kuasheng.db"), Path.Combine(_node.DataDir, "kuasheng.readmodel.db")], _node.Clock);
         var contract = await OpenApiContract.For(new Uri(_node.BaseUrl));
 
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

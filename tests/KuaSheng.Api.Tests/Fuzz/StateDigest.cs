@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Api.Tests.Fuzz;
 
-/// <summary>What a request could have changed, read from the node's SQLite file and its clock. <see cref="Core"/>: the
+/// <summary>What a request could have changed, read from the node's SQLite files (the journal's and the read models') and
+/// its clock. <see cref="Core"/>: the
 /// journal's highest ordering and row count (every case, unit, item, waybill, ticket and calendar change is an event),
 /// the row count of every other table (snapshots, tags, and any table added later), and whether the dev clock is set.
 /// <see cref="ReadModel"/>: the row counts of the read models, the projections' offsets and the versions of the code that
@@ -39,34 +40,39 @@ public sealed record StateDigest(string Core, string ReadModel, long Idempotency
     }
 }
 
-public sealed class StateProbe(string databaseFile, AdjustableClock clock)
+/// <param name="databaseFiles">The node's SQLite files: every table of each is counted (a file not made yet is skipped).</param>
+public sealed class StateProbe(IReadOnlyList<string> databaseFiles, AdjustableClock clock)
 {
-    private readonly string _connection = new SqliteConnectionStringBuilder
+    private readonly IReadOnlyList<string> _connections = databaseFiles.Select(file => new SqliteConnectionStringBuilder
     {
-        DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = 10,
-    }.ToString();
+        DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = 10,
+    }.ToString()).ToList();
 
     public StateDigest Take()
     {
-        using var db = new SqliteConnection(_connection);
-        db.Open();
         var core = new StringBuilder();
         var readModel = new StringBuilder();
         long idempotency = 0, failures = 0;
-        var tables = Strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-        foreach (var table in tables)
+        foreach (var (connection, file) in _connections.Zip(databaseFiles))
         {
-            var count = Scalar(db, $"SELECT count(*) FROM \"{table}\"");
-            if (table == "api_idempotency") { idempotency = count; continue; }
-            if (table == "public_code_failures") { failures = count; continue; }
-            if (table == "audit_log") continue; // the audit trail records refused attempts by design (issue 13.3), written off the request path
-            (StateDigest.IsReadModel(table) ? readModel : core).Append(table).Append('=').Append(count).Append(';');
+            if (!File.Exists(file)) continue;
+            using var db = new SqliteConnection(connection);
+            db.Open();
+            var tables = Strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+            foreach (var table in tables)
+            {
+                var count = Scalar(db, $"SELECT count(*) FROM \"{table}\"");
+                if (table == "api_idempotency") { idempotency = count; continue; }
+                if (table == "public_code_failures") { failures = count; continue; }
+                if (table == "audit_log") continue; // the audit trail records refused attempts by design (issue 13.3), written off the request path
+                (StateDigest.IsReadModel(table) ? readModel : core).Append(table).Append('=').Append(count).Append(';');
+            }
+            if (tables.Contains("event_journal")) core.Append("journal-max=").Append(Scalar(db, "SELECT coalesce(max(ordering), 0) FROM event_journal")).Append(';');
+            if (tables.Contains("projection_offsets"))
+                readModel.Append("offsets=").AppendJoin(',', Strings(db, "SELECT name || ':' || \"offset\" FROM projection_offsets ORDER BY name")).Append(';');
+            if (tables.Contains("projection_versions"))
+                readModel.Append("versions=").AppendJoin(',', Strings(db, "SELECT name || ':' || version FROM projection_versions ORDER BY name")).Append(';');
         }
-        if (tables.Contains("event_journal")) core.Append("journal-max=").Append(Scalar(db, "SELECT coalesce(max(ordering), 0) FROM event_journal")).Append(';');
-        if (tables.Contains("projection_offsets"))
-            readModel.Append("offsets=").AppendJoin(',', Strings(db, "SELECT name || ':' || \"offset\" FROM projection_offsets ORDER BY name")).Append(';');
-        if (tables.Contains("projection_versions"))
-            readModel.Append("versions=").AppendJoin(',', Strings(db, "SELECT name || ':' || version FROM projection_versions ORDER BY name")).Append(';');
         core.Append("clock-set=").Append(clock.IsSet);
         return new StateDigest(core.ToString(), readModel.ToString(), idempotency, failures);
     }

@@ -117,14 +117,21 @@ internal static class CaseCorpus
     private static async Task MarkProjectedAsync(KuaShengOptions options)
     {
         await CaseReadModelStore.For(options).EnsureSchemaAsync();
-        await using var connection = new SqliteConnection(options.SqliteConnectionString());
+        long end;
+        await using (var journal = new SqliteConnection(options.SqliteConnectionString()))
+        {
+            await journal.OpenAsync();
+            end = await ProjectionOffsets.JournalEndAsync(journal, CancellationToken.None);
+        }
+        await using var connection = new SqliteConnection(options.SqliteReadModelConnectionString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, (SELECT MAX(ordering) FROM event_journal), @now)
+            INSERT INTO projection_offsets (name, "offset", updated_at_ms) VALUES (@name, @end, @now)
             ON CONFLICT (name) DO UPDATE SET "offset" = excluded."offset", updated_at_ms = excluded.updated_at_ms
             """;
         command.Parameters.AddWithValue("@name", CaseReadModelStore.ProjectionName);
+        command.Parameters.AddWithValue("@end", end);
         command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync();
     }

@@ -6,27 +6,35 @@ using Npgsql;
 namespace KuaSheng.Bench.Suite;
 
 /// <summary>
-/// Watches the nodes' database from outside (the node's SQLite file through a read-only connection, as WAL allows, or
+/// Watches the nodes' database from outside (the node's SQLite files through read-only connections, as WAL allows, or
 /// the cluster's PostgreSQL database): how far the journal is (highest ordering, case events by persistence id) and how
 /// far behind the case projection is. Lag = age of the oldest case event the projection has not applied yet (0 when
-/// none), sampled every 100 ms. The queries are the same on both.
+/// none), sampled every 100 ms. The queries are the same on both; on SQLite the projection's offset is read from the
+/// read models' own file.
 /// </summary>
 internal sealed class JournalWatch : IAsyncDisposable
 {
     private readonly DbConnection _connection;
+    /// <summary>Where the projection's offset is: the read models' file on SQLite, else <see cref="_connection"/>.</summary>
+    private readonly DbConnection _readModel;
     private readonly List<double> _lags = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _sampler;
 
     public JournalWatch(string db)
-        : this(new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False;Default Timeout=10"))
+        : this(ReadOnly(db), ReadOnly(new SqliteConnectionStringBuilder(
+            new KuaSheng.Actors.Hosting.KuaShengOptions { ConnectionString = $"Data Source={db}" }.SqliteReadModelConnectionString()).DataSource))
     {
     }
 
-    private JournalWatch(DbConnection connection)
+    private static SqliteConnection ReadOnly(string file) => new($"Data Source={file};Mode=ReadOnly;Pooling=False;Default Timeout=10");
+
+    private JournalWatch(DbConnection connection, DbConnection? readModel = null)
     {
         _connection = connection;
         _connection.Open();
+        _readModel = readModel ?? connection;
+        if (readModel is not null) _readModel.Open();
         // The write time in .NET ticks (UTC): "timestamp" in the SQLite journal, "created_at" in PostgreSQL's.
         _writtenColumn = connection is NpgsqlConnection ? "created_at" : "timestamp";
     }
@@ -123,10 +131,16 @@ internal sealed class JournalWatch : IAsyncDisposable
 
     private double LagMs()
     {
+        long offset;
+        lock (_connection)
+        {
+            using var command = _readModel.CreateCommand();
+            command.CommandText = """SELECT COALESCE((SELECT "offset" FROM projection_offsets WHERE name = 'case-summaries'), 0)""";
+            offset = Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        }
         var written = Scalar($"""
             SELECT COALESCE((SELECT j.{_writtenColumn} FROM event_journal j WHERE j.ordering = (
-                SELECT MIN(e.ordering) FROM event_journal e WHERE e.persistence_id LIKE 'case-%' AND e.ordering >
-                    COALESCE((SELECT "offset" FROM projection_offsets WHERE name = 'case-summaries'), 0))), 0)
+                SELECT MIN(e.ordering) FROM event_journal e WHERE e.persistence_id LIKE 'case-%' AND e.ordering > {offset})), 0)
             """);
         return written == 0 ? 0 : Math.Max(0, (DateTime.UtcNow.Ticks - written) / (double)TimeSpan.TicksPerMillisecond);
     }
@@ -155,6 +169,7 @@ internal sealed class JournalWatch : IAsyncDisposable
     {
         await _stop.CancelAsync();
         if (_sampler is not null) await _sampler;
+        if (_readModel != _connection) await _readModel.DisposeAsync();
         await _connection.DisposeAsync();
         _stop.Dispose();
     }
