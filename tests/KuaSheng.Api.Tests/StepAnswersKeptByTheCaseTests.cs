@@ -110,4 +110,61 @@ public sealed class StepAnswersKeptByTheCaseTests(ApiNode node)
         // Another rating (a new key) is refused: the case was rated once.
         Expect(await anyone.Post(path, new { level = "very-satisfied" }, Guid.NewGuid().ToString()), HttpStatusCode.Conflict);
     }
+
+    /// <summary>A case whose window asked for a supplement (补正): a supplement can be taken.</summary>
+    private static async Task<string> CaseAwaitingSupplement(ApiClient window)
+    {
+        var id = await NewCase(window);
+        Expect(await window.Post($"/api/v1/cases/{id}/form-review", new { passed = false, missing = new[] { "户口簿" } }, Guid.NewGuid().ToString()),
+            HttpStatusCode.OK);
+        return id;
+    }
+
+    private static readonly object Supplement = new { materials = new[] { new { name = "户口簿", original = false } } };
+
+    /// <summary>Refused before the case is asked (a material that is not an object), and kept as a record.</summary>
+    private static readonly object NullMaterial = new { materials = new object?[] { null } };
+
+    [Fact]
+    public async Task A_refusal_of_another_body_with_the_key_does_not_hide_the_first_answer()
+    {
+        using var window = _kept.Window("kept-5");
+        var id = await CaseAwaitingSupplement(window);
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post($"/api/v1/cases/{id}/supplement", Supplement, key);
+        Expect(first, HttpStatusCode.OK);
+        var refused = await window.Post($"/api/v1/cases/{id}/supplement", NullMaterial, key);
+        Expect(refused, HttpStatusCode.BadRequest);
+        Assert.NotNull(await _kept.Record("kept-5", key));
+
+        // The first body again: the first answer, not a conflict with the refusal's record.
+        var again = await window.Post($"/api/v1/cases/{id}/supplement", Supplement, key);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
+        Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
+        // The refused body again: its refusal again; a third body with the key: a conflict.
+        var refusedAgain = await window.Post($"/api/v1/cases/{id}/supplement", NullMaterial, key);
+        Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(refusedAgain));
+        var third = await window.Post($"/api/v1/cases/{id}/supplement", new { materials = new[] { new { name = "身份证", original = true } } }, key);
+        Expect(third, HttpStatusCode.Conflict);
+        Assert.Contains("Idempotency-Key was used with another request", third.Text("detail"));
+    }
+
+    [Fact]
+    public async Task After_a_kept_refusal_another_body_with_the_key_is_a_conflict_and_changes_nothing()
+    {
+        using var window = _kept.Window("kept-6");
+        var id = await CaseAwaitingSupplement(window);
+        var key = Guid.NewGuid().ToString();
+        var refused = await window.Post($"/api/v1/cases/{id}/supplement", NullMaterial, key);
+        Expect(refused, HttpStatusCode.BadRequest);
+        var before = await window.Get($"/api/v1/cases/{id}");
+
+        var other = await window.Post($"/api/v1/cases/{id}/supplement", Supplement, key);
+        Expect(other, HttpStatusCode.Conflict);
+        Assert.Equal("conflict", other.Code);
+        Assert.Contains("Idempotency-Key was used with another request", other.Text("detail"));
+        var after = await window.Get($"/api/v1/cases/{id}");
+        Assert.Equal(before.Body!.ToJsonString(), after.Body!.ToJsonString());
+    }
 }

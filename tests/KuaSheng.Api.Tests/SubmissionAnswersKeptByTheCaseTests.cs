@@ -1,5 +1,8 @@
 using System.Net;
+using KuaSheng.Api.Cases;
 using KuaSheng.Api.Idempotency;
+using KuaSheng.Domain.Access;
+using Microsoft.Extensions.DependencyInjection;
 using static KuaSheng.Api.Tests.Scenario;
 
 namespace KuaSheng.Api.Tests;
@@ -63,5 +66,48 @@ public sealed class SubmissionAnswersKeptByTheCaseTests(ApiNode node)
         Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(again));
         Assert.True(again.Raw.Headers.Contains(IdempotencyMiddleware.ReplayedHeader));
         Assert.NotNull(await _kept.Record("kept-submission-3", key));
+    }
+
+    [Fact]
+    public async Task A_refusal_of_another_application_with_the_key_does_not_hide_the_first_answer()
+    {
+        using var window = _kept.Window("kept-submission-4");
+        var key = Guid.NewGuid().ToString();
+        var first = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Expect(first, HttpStatusCode.Created);
+        // Another application with the key, refused before the case is asked (a window submits on channel window): kept as a record.
+        var refused = await window.Post("/api/v1/cases", Application("1-1", QijiangId, channel: "online"), key);
+        Expect(refused, HttpStatusCode.BadRequest);
+        Assert.NotNull(await _kept.Record("kept-submission-4", key));
+
+        // The first application again: the first answer, not a conflict with the refusal's record.
+        var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.Equal(first.Raw.Headers.Location, again.Raw.Headers.Location);
+        Assert.Equal(await KeptAnswers.Bytes(first), await KeptAnswers.Bytes(again));
+        Assert.Equal("true", again.Raw.Headers.GetValues(IdempotencyMiddleware.ReplayedHeader).Single());
+        // The refused application again: its refusal again.
+        var refusedAgain = await window.Post("/api/v1/cases", Application("1-1", QijiangId, channel: "online"), key);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedAgain.Status);
+        Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(refusedAgain));
+    }
+
+    [Fact]
+    public async Task After_a_kept_refusal_another_application_with_the_key_is_a_conflict_and_creates_no_case()
+    {
+        using var window = _kept.Window("kept-submission-5");
+        var key = Guid.NewGuid().ToString();
+        var refused = await window.Post("/api/v1/cases", Application("1-1", QijiangId, channel: "online"), key);
+        Expect(refused, HttpStatusCode.BadRequest);
+
+        var other = await window.Post("/api/v1/cases", Application("1-1", QijiangId, original: true), key);
+        Expect(other, HttpStatusCode.Conflict);
+        Assert.Equal("conflict", other.Code);
+        Assert.Contains("Idempotency-Key was used with another request", other.Text("detail"));
+        var caseId = node.Services.GetRequiredService<CaseIds>().NewCaseId(new Caller("window", "kept-submission-5", ["qj-window"]), key);
+        Expect(await window.Get($"/api/v1/cases/{caseId}"), HttpStatusCode.NotFound);
+        // The refusal stays the key's answer.
+        var again = await window.Post("/api/v1/cases", Application("1-1", QijiangId, channel: "online"), key);
+        Assert.Equal(await KeptAnswers.Bytes(refused), await KeptAnswers.Bytes(again));
     }
 }

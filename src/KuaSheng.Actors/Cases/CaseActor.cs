@@ -81,6 +81,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
     {
         Command<CaseRequest>(request => Handle(request.CommandId, request.Command, caller: null, request.RequestHash));
         Command<CaseStep>(step => Handle(step.CommandId, step.Command, step.Caller, step.RequestHash));
+        Command<CaseRepeat>(Repeat);
         Command<GetCaseState>(_ => Sender.Tell(_state is null
             ? new CaseReply(_caseId, null, Refusal.NotFound($"Case {_caseId}"))
             : new CaseReply(_caseId, _state, null)));
@@ -136,13 +137,25 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
             PersistDecision(request, decision, replyTo);
     }
 
+    /// <summary>Only a command id seen before is answered (as <see cref="AnswerAgain"/> does); any other is refused
+    /// undecided: the key it derives from came with another request first.</summary>
+    private void Repeat(CaseRepeat repeat)
+    {
+        if (_recent.TryGet(repeat.CommandId, out var applied))
+            AnswerAgain(repeat.CommandId, applied, repeat.RequestHash, repeat.Command, Sender);
+        else
+            Answer(Sender, repeat.Command, new CaseReply(_caseId, null, Refusal.Conflict(AnotherRequest), Duplicate: true));
+    }
+
+    private const string AnotherRequest =
+        "This Idempotency-Key was used with another request (another method, path or body); use a new key for a new request.";
+
     /// <summary>A command id seen before: the same request is answered as the first time (the state the command left,
     /// read back from the journal when later commands followed), another request with it is refused.</summary>
     private void AnswerAgain(string commandId, RecentCommand applied, string? requestHash, CaseCommand command, IActorRef replyTo)
     {
         if (!applied.SameRequest(requestHash))
-            Answer(replyTo, command, new CaseReply(_caseId, null, Refusal.Conflict(
-                "This Idempotency-Key was used with another request (another method, path or body); use a new key for a new request."), Duplicate: true));
+            Answer(replyTo, command, new CaseReply(_caseId, null, Refusal.Conflict(AnotherRequest), Duplicate: true));
         else if (commandId == _lastCommandId || applied.SequenceNr == 0)
             Answer(replyTo, command, new CaseReply(_caseId, _state, null, Duplicate: true, DecidedAt: applied.At));
         else
@@ -244,7 +257,7 @@ public sealed class CaseActor : MeteredPersistentActor, IWithTimers
 
     protected override bool AroundReceive(Receive receive, object message)
     {
-        _recoveryWaiters.Note(IsRecoveryFinished, message is CaseRequest or CaseStep or GetCaseState, Sender);
+        _recoveryWaiters.Note(IsRecoveryFinished, message is CaseRequest or CaseStep or CaseRepeat or GetCaseState, Sender);
         return base.AroundReceive(receive, message);
     }
 

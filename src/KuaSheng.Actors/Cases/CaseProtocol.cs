@@ -24,6 +24,14 @@ public sealed record CaseRequest(string CaseId, string CommandId, CaseCommand Co
 public sealed record CaseStep(string CaseId, string CommandId, CaseCommand Command, Caller Caller, string? RequestHash = null)
     : IWithCaseId, IKuaShengMessage;
 
+/// <summary>Asks a case to answer again a command it applied, and to decide nothing: the command id
+/// <paramref name="CommandId"/> with the request <paramref name="RequestHash"/> is answered as a repeated
+/// <see cref="CaseRequest"/> or <see cref="CaseStep"/> is (the state the command left, or 409 when the id came with another
+/// request); an id the case has not applied is refused with a conflict, and <paramref name="Command"/> is not decided. The
+/// API sends it when the Idempotency-Key's record (a refusal) came with another request: the case may have taken this
+/// request with the key before. A type of its own, so that a node that does not know it never applies the command.</summary>
+public sealed record CaseRepeat(string CaseId, string CommandId, CaseCommand Command, string RequestHash) : IWithCaseId, IKuaShengMessage;
+
 /// <summary>Asks for the case as it is now.</summary>
 public sealed record GetCaseState(string CaseId) : IWithCaseId, IKuaShengMessage;
 

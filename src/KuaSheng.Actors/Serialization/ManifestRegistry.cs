@@ -84,6 +84,7 @@ public static class ManifestRegistry
         ("cp.snp", typeof(CaseSnapshot)),
         ("cp.stp", typeof(CaseStep)),
         ("cp.jbt", typeof(CaseJournalBatch)),
+        ("cp.rpt", typeof(CaseRepeat)),
 
         // ── Unit protocol (KuaSheng.Actors.Units) ──────────────────────────────────────────────────────────────
         ("up.syn", typeof(SyncCaseToUnit)),

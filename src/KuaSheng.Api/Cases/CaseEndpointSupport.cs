@@ -60,7 +60,7 @@ public sealed class CaseEndpointSupport(CaseGateway gateway, ReferenceDataStore 
             return Problem.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthenticated, "Not signed in", "A valid bearer token is required.");
         if (!CaseIds.IsCaseId(caseId)) return Problem.NotFound($"Case {ProblemText.Shown(caseId)} was not found.");
         var answer = await gateway.Step(caseId, CommandId(http, caller), build(caller), caller,
-            http.Items[EntityKeepsAnswers.RequestHashItem] as string, http.RequestAborted);
+            http.Items[EntityKeepsAnswers.RequestHashItem] as string, http.RequestAborted, EntityKeepsAnswers.RepeatOnly(http));
         MarkRepeat(http, answer);
         return Answer(answer, caller);
     }

@@ -33,7 +33,7 @@ public static class CaseEndpoints
         var (submission, refusal) = intake.Prepare(caller, body, key);
         if (refusal is not null) return Problem.From(refusal);
         var answer = await intake.SendAsync(submission!, CaseEndpointSupport.CommandId(http, caller), http.RequestAborted,
-            http.Items[EntityKeepsAnswers.RequestHashItem] as string);
+            http.Items[EntityKeepsAnswers.RequestHashItem] as string, EntityKeepsAnswers.RepeatOnly(http));
         CaseEndpointSupport.MarkRepeat(http, answer);
         return support.Answer(answer, caller, StatusCodes.Status201Created, submission!.QueryCode);
     }

@@ -19,14 +19,22 @@ public sealed class CaseGateway(IRequiredActor<CaseRegion> region)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>A command its sender has authorized (a submission, a public rating, a calendar recount).</summary>
-    public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct, string? requestHash = null) =>
-        Ask(new CaseRequest(caseId, commandId, command, requestHash), ct);
+    /// <summary>A command its sender has authorized (a submission, a public rating, a calendar recount).
+    /// <paramref name="repeatOnly"/>: see <see cref="Step"/>.</summary>
+    public Task<CaseAnswer> Send(string caseId, string commandId, CaseCommand command, CancellationToken ct, string? requestHash = null,
+        bool repeatOnly = false) =>
+        Ask(repeatOnly ? Repeat(caseId, commandId, command, requestHash) : new CaseRequest(caseId, commandId, command, requestHash), ct);
 
     /// <summary>A caller's step: the case decides whether the caller may take it. <paramref name="requestHash"/>: of the
-    /// request with an Idempotency-Key that carried it (the case refuses its command id with another request).</summary>
-    public Task<CaseAnswer> Step(string caseId, string commandId, CaseCommand command, Caller caller, string? requestHash, CancellationToken ct) =>
-        Ask(new CaseStep(caseId, commandId, command, caller, requestHash), ct);
+    /// request with an Idempotency-Key that carried it (the case refuses its command id with another request).
+    /// <paramref name="repeatOnly"/>: the case only answers again a command id it applied with this request, and
+    /// decides nothing (<see cref="CaseRepeat"/>, <see cref="Idempotency.EntityKeepsAnswers.RepeatOnlyItem"/>).</summary>
+    public Task<CaseAnswer> Step(string caseId, string commandId, CaseCommand command, Caller caller, string? requestHash, CancellationToken ct,
+        bool repeatOnly = false) =>
+        Ask(repeatOnly ? Repeat(caseId, commandId, command, requestHash) : new CaseStep(caseId, commandId, command, caller, requestHash), ct);
+
+    private static CaseRepeat Repeat(string caseId, string commandId, CaseCommand command, string? requestHash) =>
+        new(caseId, commandId, command, requestHash ?? throw new ArgumentNullException(nameof(requestHash), "A repeat names its request."));
 
     public Task<CaseAnswer> Get(string caseId, CancellationToken ct) => Ask(new GetCaseState(caseId), ct);
 

@@ -43,7 +43,9 @@ public sealed class CaseIntake(CaseEndpointSupport support)
     }
 
     /// <summary>Sends a prepared submission as command <paramref name="commandId"/> (the entity de-duplicates by it, and
-    /// with <paramref name="requestHash"/> answers a repeat as the first time, another request with the id 409).</summary>
-    public Task<CaseAnswer> SendAsync(PreparedSubmission submission, string commandId, CancellationToken ct, string? requestHash = null) =>
-        support.Gateway.Send(submission.Command.CaseId, commandId, submission.Command, ct, requestHash);
+    /// with <paramref name="requestHash"/> answers a repeat as the first time, another request with the id 409).
+    /// <paramref name="repeatOnly"/>: the case only answers again (<see cref="CaseGateway.Step"/>).</summary>
+    public Task<CaseAnswer> SendAsync(PreparedSubmission submission, string commandId, CancellationToken ct, string? requestHash = null,
+        bool repeatOnly = false) =>
+        support.Gateway.Send(submission.Command.CaseId, commandId, submission.Command, ct, requestHash, repeatOnly);
 }

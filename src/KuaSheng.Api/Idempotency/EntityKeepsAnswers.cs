@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace KuaSheng.Api.Idempotency;
 
 /// <summary>
@@ -16,4 +18,13 @@ public sealed class EntityKeepsAnswers
     /// <summary><c>HttpContext.Items</c> key the endpoint sets when its refusal must not be kept under the key (the key was
     /// used with another request: keeping the refusal would hide the first request's answer).</summary>
     public const string DoNotKeepItem = "kuasheng.idempotency.do-not-keep";
+
+    /// <summary><c>HttpContext.Items</c> key the middleware sets when the entity may only answer again a command it applied
+    /// and must decide nothing (the key's record is a refusal of another request: see
+    /// <c>IdempotencyMiddleware.RepeatOrConflict</c>); the endpoint then sends its command as a repeat
+    /// (<c>CaseRepeat</c>).</summary>
+    public const string RepeatOnlyItem = "kuasheng.idempotency.repeat-only";
+
+    /// <summary>True when the endpoint's entity is asked only to answer again (<see cref="RepeatOnlyItem"/>).</summary>
+    public static bool RepeatOnly(HttpContext http) => http.Items.ContainsKey(RepeatOnlyItem);
 }

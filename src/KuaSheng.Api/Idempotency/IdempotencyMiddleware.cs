@@ -156,8 +156,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     }
 
     /// <summary>An endpoint whose entity keeps its answers (<see cref="EntityKeepsAnswers"/>): no claim, no record of a
-    /// success. An answer kept before (a refusal) answers; otherwise the endpoint runs with the request's hash, and only a
-    /// refusal it answers (4xx but 429) is kept, since the entity wrote nothing for it.</summary>
+    /// success. An answer kept before (a refusal) answers the same request, and another request is asked of the entity
+    /// first (<see cref="RepeatOrConflict"/>); otherwise the endpoint runs with the request's hash, and only a refusal it
+    /// answers (4xx but 429) is kept, since the entity wrote nothing for it.</summary>
     private async Task RunKeptByEntity(HttpContext http, string caller, string key, string path, string hash)
     {
         IdempotencyRecord? existing;
@@ -174,10 +175,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         // Only a kept answer answers. A claim without one is a refusal being kept right now, or one whose node died before
         // it was kept (or a request of the claiming path from before the endpoint's entity kept its answers): the entity
-        // decides again, and answers a command id it has seen as the first time.
-        if (existing is { Answer: not null })
+        // decides again, and answers a command id it has seen as the first time. A kept success (one of the path from
+        // before its entity kept its answers) is the key's first answer itself: another request is a conflict at once.
+        if (existing is { Answer: { } kept })
         {
-            await Answer(http, existing, hash);
+            if (existing.RequestHash != hash && kept.Status >= 400) await RepeatOrConflict(http, existing, hash);
+            else await Answer(http, existing, hash);
             return;
         }
 
@@ -189,6 +192,36 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             await KeepRefusal(http, caller, key, path, hash, new StoredAnswer(status, http.Response.ContentType, null, buffer.ToArray()));
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// The key's record is a refusal of another request. It does not tell that this request is another body: a success
+    /// of the entity writes no record, so the key may have been taken with this very request first, and the refusal kept
+    /// after it (one decided before the entity was asked: the entity itself answers another body with a conflict, not
+    /// kept). The entity alone knows its answers, so it is asked, once, to answer again a command it applied with this request and to decide nothing
+    /// (<see cref="EntityKeepsAnswers.RepeatOnlyItem"/>; the case: <c>CaseRepeat</c>): its kept answer goes out; any other
+    /// answer is the conflict the record says, as before (a request the entity did not take, or one refused before it),
+    /// except a failure to retry (5xx, 429), which goes out as it is. Nothing is kept: the record stays the refusal's.
+    /// </summary>
+    /// <remarks>Why ask here rather than keep no such refusal: whether the entity took the key is known only by asking
+    /// it, and a refusal must still be kept for the opposite order (refused first, then another body: 409, never a new
+    /// command). Asking on this rare path keeps the one rule (same key and request: the first answer; another request:
+    /// 409) where each answer is kept, and runs nothing twice.</remarks>
+    private async Task RepeatOrConflict(HttpContext http, IdempotencyRecord existing, string hash)
+    {
+        http.Items[EntityKeepsAnswers.RequestHashItem] = hash;
+        http.Items[EntityKeepsAnswers.RepeatOnlyItem] = true;
+        var original = http.Response.Body;
+        using var buffer = await RunBuffered(http);
+        if (http.Response.Headers[ReplayedHeader] == "true" || !Keeps(http.Response.StatusCode))
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, http.RequestAborted);
+            return;
+        }
+        http.Response.ContentLength = null;
+        http.Response.Headers.Location = default;
+        await Answer(http, existing, hash);
     }
 
     /// <summary>Runs the endpoint with its response body held in memory (the response's own stream put back after);

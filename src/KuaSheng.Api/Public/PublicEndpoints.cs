@@ -39,7 +39,8 @@ public static class PublicEndpoints
         if (CaseIds.CaseIdOf(caseNumber) is not { } caseId) return NotFound();
         // A retry with the same Idempotency-Key is the same rating; anything else is a second rating, which is refused.
         var key = http.Request.Headers[ApiHeaders.IdempotencyKey].ToString();
-        var answer = await RateAsync(support.Gateway, caseId, key, body, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string);
+        var answer = await RateAsync(support.Gateway, caseId, key, body, http.RequestAborted, http.Items[EntityKeepsAnswers.RequestHashItem] as string,
+            EntityKeepsAnswers.RepeatOnly(http));
         CaseEndpointSupport.MarkRepeat(http, answer);
         return Masked(answer, support);
     }
@@ -48,12 +49,14 @@ public static class PublicEndpoints
     /// same key is the same rating; anything else is a second rating, which the case refuses. The console's 公众查询
     /// rates through here too.</summary>
     /// <param name="requestHash">Of the HTTP request that carried the key (<see cref="EntityKeepsAnswers"/>), if any.</param>
+    /// <param name="repeatOnly">The case only answers again (<see cref="EntityKeepsAnswers.RepeatOnlyItem"/>).</param>
     public static Task<CaseAnswer> RateAsync(CaseGateway gateway, string caseId, string? key, RatingBody body, CancellationToken ct,
-        string? requestHash = null)
+        string? requestHash = null, bool repeatOnly = false)
     {
         var applicant = new CommandActor("applicant", "public", null);
         var commandId = string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : $"public-rating:{caseId}:{key}";
-        return gateway.Send(caseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), ct, requestHash);
+        return gateway.Send(caseId, commandId, new Rate(body.Level, body.Comment, body.Channel ?? "online", applicant), ct, requestHash,
+            repeatOnly);
     }
 
     private static IResult Masked(CaseAnswer answer, CaseEndpointSupport support)

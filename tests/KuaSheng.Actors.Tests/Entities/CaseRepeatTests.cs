@@ -89,4 +89,28 @@ public sealed class CaseRepeatTests : CaseTestKit
         Assert.Equal(reviewed.State!.Version, again.State!.Version);
         Assert.Equal(reviewed.DecidedAt, again.DecidedAt);
     }
+
+    [Fact]
+    public void A_repeat_only_answers_a_command_it_applied_and_decides_nothing_else()
+    {
+        var actor = Case("r4");
+        var submitted = Ask(actor, new CaseRequest("r4", "k:a", Submission("r4"), "hash-a"));
+
+        var again = Ask(actor, new CaseRepeat("r4", "k:a", Submission("r4"), "hash-a"));
+        Assert.True(again.Duplicate);
+        Assert.Null(again.Refusal);
+        Assert.Equal(submitted.State!.Version, again.State!.Version);
+        var other = Ask(actor, new CaseRepeat("r4", "k:a", Submission("r4"), "hash-other"));
+        Assert.Equal(RefusalCodes.Conflict, other.Refusal!.Code);
+
+        // A command id the case has not applied: refused, not decided (the review could be taken).
+        var unknown = Ask(actor, new CaseRepeat("r4", "k:b", new ReviewForm(true, [], null, Typed), "hash-b"));
+        Assert.Equal(RefusalCodes.Conflict, unknown.Refusal!.Code);
+        Assert.Null(unknown.State);
+        // Nor is a case created by one.
+        var none = Ask(Case("r5"), new CaseRepeat("r5", "k:a", Submission("r5"), "hash-a"));
+        Assert.Equal(RefusalCodes.Conflict, none.Refusal!.Code);
+        Assert.Single(RawJournal.Read(this, "case-r4"));
+        Assert.Empty(RawJournal.Read(this, "case-r5"));
+    }
 }

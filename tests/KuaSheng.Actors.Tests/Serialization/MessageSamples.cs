@@ -164,6 +164,7 @@ public static class MessageSamples
             [new RecentCommand(null, 1, At), new RecentCommand("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 2, At)]));
         Add(new CaseStep(CaseId, "k:5e1f0a", new RegisterMailing(null, MailingPurpose.Result, "EMS", " ea123456785cn ", Clerk),
             new Caller("integration", "platform-1", [UnitId, "qj-hrss"]), "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"));
+        Add(new CaseRepeat(CaseId, "k:5e1f0a", new ReceiveOriginals(Clerk), "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"));
 
         // ── Unit protocol ──
         var sync = new SyncCaseToUnit(UnitId, CaseId, 17, "1-4", CaseStatus.Forwarded, false,
