@@ -34,5 +34,5 @@ public sealed record WaybillRegistered(string CaseId, string MailingId) : IKuaSh
 /// <summary>Journal: a carrier event arrived; it is forwarded to the case until the case answers.</summary>
 public sealed record CarrierEventAccepted(CarrierStatus Status, DateTimeOffset At, string? SignedBy) : IKuaShengMessage;
 
-/// <summary>Journal: the case has the event.</summary>
+/// <summary>Journal (written by versions before issue #12's session 8, still recovered): the case has the event.</summary>
 public sealed record CarrierEventDelivered(CarrierStatus Status, DateTimeOffset At) : IKuaShengMessage;

@@ -21,20 +21,8 @@ public class CaseStepTests : CaseTestKit
         return reply;
     }
 
-    /// <summary>The events the journal holds for a case, read from the journal itself.</summary>
-    private int JournalCount(string caseId)
-    {
-        var probe = CreateTestProbe();
-        Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null)
-            .Tell(new ReplayMessages(0, long.MaxValue, long.MaxValue, CaseActor.PersistenceIdPrefix + caseId, probe.Ref));
-        var count = 0;
-        while (probe.ReceiveOne(TimeSpan.FromSeconds(3)) is var message and not RecoverySuccess)
-        {
-            Assert.IsType<ReplayedMessage>(message);
-            count++;
-        }
-        return count;
-    }
+    /// <summary>The rows the journal holds for a case.</summary>
+    private int JournalCount(string caseId) => JournalRows(CaseActor.PersistenceIdPrefix + caseId);
 
     [Fact]
     public void A_forbidden_step_is_refused_by_the_case_and_nothing_is_written()

@@ -27,6 +27,21 @@ public abstract class EntityTestKit : Akka.TestKit.Xunit2.TestKit
 
     protected AdjustableClock Clock { get; } = new(SystemClock.Instance);
 
+    /// <summary>The rows the journal holds for a persistence id, read from the journal itself.</summary>
+    protected int JournalRows(string persistenceId)
+    {
+        var probe = CreateTestProbe();
+        Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null)
+            .Tell(new Akka.Persistence.ReplayMessages(0, long.MaxValue, long.MaxValue, persistenceId, probe.Ref));
+        var count = 0;
+        while (probe.ReceiveOne(TimeSpan.FromSeconds(3)) is var message and not Akka.Persistence.RecoverySuccess)
+        {
+            Assert.IsType<Akka.Persistence.ReplayedMessage>(message);
+            count++;
+        }
+        return count;
+    }
+
     protected CaseActorSettings CaseSettings(int snapshotEvery = 100) => new(
         Clock, () => ReferenceData.Embedded.Calendar, TimeLimits.Default, snapshotEvery,
         PassivateAfter: TimeSpan.FromMinutes(5), RedeliveryInterval: TimeSpan.FromMilliseconds(300), AskTimeout: TimeSpan.FromSeconds(3));

@@ -77,4 +77,33 @@ public class WaybillActorTests : EntityTestKit
         Assert.Equal(CarrierStatus.InTransit, Assert.IsType<RecordCarrierEvent>(request.Command).Status);
         Assert.Equal("c1", ExpectMsg<WaybillInfo>().CaseId);
     }
+
+    /// <summary>That the case has a report is not journaled (one row per report saved on every carrier report): a
+    /// waybill that starts again hands its reports to the case once more, which ignores one it has and writes nothing.</summary>
+    [Fact]
+    public void A_delivered_report_writes_no_row_and_is_handed_over_again_after_a_restart()
+    {
+        var first = Waybill();
+        first.Tell(new ReserveWaybill("EA123456785CN", "c1", "m1"), TestActor);
+        ExpectMsg<WaybillReserved>();
+        first.Tell(new TrackWaybill("EA123456785CN", CarrierStatus.PickedUp, T0, null), TestActor);
+        ExpectMsg<TrackingAccepted>();
+        _cases.ExpectMsg<CaseRequest>();
+        _cases.Reply(new CaseReply("c1", null, null));
+        // Delivered: no redelivery follows (at most one already under way when the answer came).
+        Assert.True(_cases.ReceiveWhile(TimeSpan.FromMilliseconds(400), m => m as CaseRequest).Count <= 1);
+        _cases.ExpectNoMsg(TimeSpan.FromMilliseconds(800));
+        Assert.Equal(2, JournalRows("waybill-EA123456785CN")); // registered, accepted
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+
+        var second = Waybill();
+        second.Tell(new GetWaybill("EA123456785CN"), TestActor);
+        var again = _cases.ExpectMsg<CaseRequest>(TimeSpan.FromSeconds(3));
+        Assert.Equal(CarrierStatus.PickedUp, Assert.IsType<RecordCarrierEvent>(again.Command).Status);
+        _cases.Reply(new CaseReply("c1", null, null));
+        Assert.Equal(CarrierStatus.PickedUp, ExpectMsg<WaybillInfo>().LastStatus);
+        Assert.Equal(2, JournalRows("waybill-EA123456785CN"));
+    }
 }
