@@ -146,9 +146,7 @@ public sealed class CaseReadModelStore : ProjectionStore
         // Every case of the batch read at once (a round trip per case capped the projection on PostgreSQL).
         var rowsRead = batch.Select(e => (Envelope: e, Events: CaseJournalEntries.Of(e))).Where(r => r.Events.Count > 0)
             .Select(r => (r.Envelope, r.Events, CaseId: CaseJournalEntries.CaseIdOf(r.Envelope, r.Events))).ToList();
-        var missing = new List<string>();
-        var loaded = _projected.Find(rowsRead.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).ToList(), missing);
-        foreach (var (caseId, row) in await LoadAsync(connection, tx, missing, ct)) loaded[caseId] = row;
+        var loaded = await LoadAsync(connection, tx, rowsRead.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).ToList(), ct);
         var rows = new Dictionary<string, (CaseSummary Summary, long Version)?>(StringComparer.Ordinal);
         var stored = new Dictionary<string, CaseSummary?>(StringComparer.Ordinal);
         var facts = new List<(string CaseId, long Seq, LedgerFact Fact)>();
@@ -182,14 +180,8 @@ public sealed class CaseReadModelStore : ProjectionStore
             LedgerFactTable.Insert(writes, caseId, seq, fact);
         await writes.FlushAsync(ct);
         await CommitBatchAsync(connection, tx, offset, now, ct);
-        _projected.Committed(rows);
         return applied;
     }
-
-    /// <summary>The rows this store's runner committed last (<see cref="ProjectedCases"/>).</summary>
-    private readonly ProjectedCases _projected = new();
-
-    protected override void Forget() => _projected.Forget();
 
     public async Task<CaseSearchResult> SearchAsync(CaseSearch search, CancellationToken ct = default)
     {

@@ -42,15 +42,8 @@ public abstract class ProjectionStore : IProjection
 
     public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
-    /// <summary>Drops what the store keeps of its rows between batches: called when a runner starts (another runner, on
-    /// this node or another, may have written since) and at a reset.</summary>
-    protected virtual void Forget()
-    {
-    }
-
     public async Task<StoredOffset> LoadOffsetAsync(CancellationToken ct = default)
     {
-        Forget();
         await EnsureSchemaAsync(ct);
         StoredOffset stored;
         await using (var connection = await OpenAsync(ct))
@@ -66,7 +59,6 @@ public abstract class ProjectionStore : IProjection
 
     public async Task ResetAsync(CancellationToken ct = default)
     {
-        Forget();
         await EnsureSchemaAsync(ct);
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -80,29 +80,6 @@ public sealed class RedeliveryTests : IDisposable
         return await store.DumpAsync();
     }
 
-    /// <summary>A store carries the rows it committed into its next batch (<see cref="ProjectedCases"/>); a runner that
-    /// starts again forgets them, because another runner (the singleton on another node meanwhile) may have written
-    /// since: a case is then read back, never folded on from an older state.</summary>
-    [Fact]
-    public async Task A_runner_that_starts_again_reads_back_the_rows_another_runner_wrote_meanwhile()
-    {
-        var journal = Journal().Where(e => e.PersistenceId == "case-r1").ToList();
-        var connectionString = $"Data Source={Path.Combine(_dir, "shared.db")}";
-        var here = new CaseReadModelStore(DatabaseKind.Sqlite, connectionString);
-        var there = new CaseReadModelStore(DatabaseKind.Sqlite, connectionString);
-        async Task Apply(CaseReadModelStore store, List<EventEnvelope> batch) =>
-            await store.ApplyAsync(batch, ((Sequence)batch[^1].Offset).Value, Monday);
-
-        await here.LoadOffsetAsync();
-        await Apply(here, journal[..3]);
-        await there.LoadOffsetAsync();
-        await Apply(there, journal[3..^2]);
-        await here.LoadOffsetAsync(); // the singleton is back
-        await Apply(here, journal[^2..]);
-
-        Assert.Equal(await Project([journal]), await here.DumpAsync());
-    }
-
     [Fact]
     public async Task A_journal_of_one_row_per_command_projects_as_one_row_per_event_does()
     {
