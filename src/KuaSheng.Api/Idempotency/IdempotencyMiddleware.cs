@@ -198,10 +198,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// The key's record is a refusal of another request. It does not tell that this request is another body: a success
     /// of the entity writes no record, so the key may have been taken with this very request first, and the refusal kept
     /// after it (one decided before the entity was asked: the entity itself answers another body with a conflict, not
-    /// kept). The entity alone knows its answers, so it is asked, once, to answer again a command it applied with this request and to decide nothing
-    /// (<see cref="EntityKeepsAnswers.RepeatOnlyItem"/>; the case: <c>CaseRepeat</c>): its kept answer goes out; any other
-    /// answer is the conflict the record says, as before (a request the entity did not take, or one refused before it),
-    /// except a failure to retry (5xx, 429), which goes out as it is. Nothing is kept: the record stays the refusal's.
+    /// kept). The entity alone knows its answers, so it is asked, once, to answer again a command it applied with this
+    /// request and to decide nothing (<see cref="EntityKeepsAnswers.RepeatOnlyItem"/>; the case: <c>CaseRepeat</c>): its
+    /// kept answer goes out; any other answer is the conflict the record says, as before (a request the entity did not
+    /// take, or one refused before it), except a failure to retry (5xx, 429), which goes out as it is. Nothing is kept:
+    /// the record stays the refusal's.
     /// </summary>
     /// <remarks>Why ask here rather than keep no such refusal: whether the entity took the key is known only by asking
     /// it, and a refusal must still be kept for the opposite order (refused first, then another body: 409, never a new
