@@ -9,8 +9,8 @@ using KuaSheng.Domain.Routing;
 namespace KuaSheng.Actors.ReadModel;
 
 /// <summary>
-/// The per-case detail tables of the case read model, rewritten whole for a case whenever its summary changes (in
-/// the projection's transaction): <c>case_legs</c> (worklists), <c>case_deadlines</c> (worklists, overdue lists, and
+/// The per-case detail tables of the case read model, written from each changed summary in the projection's
+/// transaction (<see cref="CaseDetailRows"/>): <c>case_legs</c> (worklists), <c>case_deadlines</c> (worklists, overdue lists, and
 /// the fold's own state: which unit a missed deadline belongs to) and <c>case_mailings</c> (the fold's state: who
 /// sent a mailing and whether it was signed). Dates as <c>YYYY-MM-DD</c>, times as Unix milliseconds, enums kebab-case.
 /// </summary>
@@ -57,76 +57,6 @@ internal static class CaseDetailTables
 
     internal const string DeadlineColumns =
         "d.case_id, d.deadline_id, d.step, d.leg_id, d.unit_id, d.start, d.due, d.provisional, d.met_at, d.missed_at, d.cancelled_at";
-
-    /// <summary>Rewrites what changed between the stored summary (<paramref name="before"/>, null for a new case)
-    /// and <paramref name="s"/>: the legs, the deadlines, the mailings, each only when it differs (most events change
-    /// one of them or none; on SQLite every statement holds the write lock the journal also needs).</summary>
-    public static void Replace(StatementBatch writes, CaseSummary? before, CaseSummary s)
-    {
-        if (before is null || !before.Legs.SequenceEqual(s.Legs))
-            ReplaceLegs(writes, s);
-        if (before is null || !before.Deadlines.SequenceEqual(s.Deadlines))
-            ReplaceDeadlines(writes, s);
-        if (before is null || !before.Mailings.SequenceEqual(s.Mailings))
-            ReplaceMailings(writes, s);
-    }
-
-    private static void ReplaceLegs(StatementBatch writes, CaseSummary s)
-    {
-        writes.Add("DELETE FROM case_legs WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
-        foreach (var l in s.Legs)
-            writes.Add("""
-                INSERT INTO case_legs (case_id, leg_id, unit_id, item_code, role, ord, status) VALUES (@id, @leg, @unit, @item, @role, @ord, @status)
-                """, c =>
-            {
-                c.AddParameter("id", s.CaseId);
-                c.AddParameter("leg", l.LegId);
-                c.AddParameter("unit", l.UnitId);
-                c.AddParameter("item", s.ItemCode);
-                c.AddParameter("role", l.Role.ToKebab());
-                c.AddParameter("ord", l.Order);
-                c.AddParameter("status", l.Status.ToKebab());
-            });
-    }
-
-    private static void ReplaceDeadlines(StatementBatch writes, CaseSummary s)
-    {
-        writes.Add("DELETE FROM case_deadlines WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
-        foreach (var d in s.Deadlines)
-            writes.Add("""
-                INSERT INTO case_deadlines (case_id, deadline_id, step, leg_id, unit_id, start, due, provisional, met_at, missed_at, cancelled_at)
-                VALUES (@id, @deadline, @step, @leg, @unit, @start, @due, @provisional, @met, @missed, @cancelled)
-                """, c =>
-            {
-                c.AddParameter("id", s.CaseId);
-                c.AddParameter("deadline", d.DeadlineId);
-                c.AddParameter("step", d.Step.ToKebab());
-                c.AddParameter("leg", d.LegId, typeof(string));
-                c.AddParameter("unit", d.UnitId);
-                c.AddParameter("start", Day(d.Start));
-                c.AddParameter("due", Day(d.Due));
-                c.AddParameter("provisional", d.Provisional ? 1 : 0);
-                c.AddParameter("met", d.MetAt?.ToUnixTimeMilliseconds(), typeof(long));
-                c.AddParameter("missed", d.MissedAt?.ToUnixTimeMilliseconds(), typeof(long));
-                c.AddParameter("cancelled", d.CancelledAt?.ToUnixTimeMilliseconds(), typeof(long));
-            });
-    }
-
-    private static void ReplaceMailings(StatementBatch writes, CaseSummary s)
-    {
-        writes.Add("DELETE FROM case_mailings WHERE case_id = @id", c => c.AddParameter("id", s.CaseId));
-        foreach (var m in s.Mailings)
-            writes.Add("""
-                INSERT INTO case_mailings (case_id, mailing_id, purpose, sender_unit_id, status) VALUES (@id, @mailing, @purpose, @sender, @status)
-                """, c =>
-            {
-                c.AddParameter("id", s.CaseId);
-                c.AddParameter("mailing", m.MailingId);
-                c.AddParameter("purpose", m.Purpose.ToKebab());
-                c.AddParameter("sender", m.SenderUnitId);
-                c.AddParameter("status", m.Status.ToKebab());
-            });
-    }
 
     /// <summary>Restores the deadlines and mailings of stored summaries (the legs come from their JSON column), all of
     /// a projection batch's cases in two queries per chunk of ids.</summary>

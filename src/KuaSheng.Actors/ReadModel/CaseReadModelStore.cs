@@ -175,7 +175,7 @@ public sealed class CaseReadModelStore : ProjectionStore
             if (row is { } r) Upsert(writes, r.Summary, r.Version);
         foreach (var (caseId, before) in stored)
             if (rows[caseId] is { } r && !ReferenceEquals(r.Summary, before))
-                CaseDetailTables.Replace(writes, before, r.Summary);
+                CaseDetailRows.Write(writes, before, r.Summary);
         foreach (var (caseId, seq, fact) in facts)
             LedgerFactTable.Insert(writes, caseId, seq, fact);
         await writes.FlushAsync(ct);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using KuaSheng.Actors.Hosting;
 
 namespace KuaSheng.Actors.ReadModel;
 
@@ -7,7 +6,9 @@ namespace KuaSheng.Actors.ReadModel;
 /// The writes of one projection batch, sent together before its commit. On PostgreSQL they go as one
 /// <see cref="DbBatch"/>: a batch of 500 events makes a few thousand statements, and one network round trip each
 /// capped the projection at ~1,600 events/s on loopback (docs/benchmarks.md, session 3). SQLite runs in process
-/// (no round trip to save; Microsoft.Data.Sqlite has no DbBatch): one by one.
+/// (no round trip to save; Microsoft.Data.Sqlite has no DbBatch): one by one, with one command per distinct statement
+/// text, so each text is prepared once per batch instead of once per row (Microsoft.Data.Sqlite keeps a command's
+/// prepared statements until its text changes).
 /// </summary>
 public sealed class StatementBatch(DbConnection connection, DbTransaction tx)
 {
@@ -21,10 +22,33 @@ public sealed class StatementBatch(DbConnection connection, DbTransaction tx)
     {
         if (_statements.Count == 0) return;
         if (connection.CanCreateBatch) await SendAsBatchAsync(ct);
-        else
-            foreach (var (sql, parameters) in _statements)
-                await connection.ExecuteAsync(tx, sql, parameters, ct);
+        else await SendOneByOneAsync(ct);
         _statements.Clear();
+    }
+
+    private async Task SendOneByOneAsync(CancellationToken ct)
+    {
+        var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (sql, parameters) in _statements)
+            {
+                if (commands.TryGetValue(sql, out var command)) command.Parameters.Clear();
+                else
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = tx;
+                    command.CommandText = sql;
+                    commands.Add(sql, command);
+                }
+                parameters(command);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            foreach (var command in commands.Values) await command.DisposeAsync();
+        }
     }
 
     private async Task SendAsBatchAsync(CancellationToken ct)
