@@ -5,7 +5,8 @@ namespace KuaSheng.Domain;
 /// <summary>Enum names as the API spells them: SupplementRequested → supplement-requested.</summary>
 public static class Kebab
 {
-    public static string ToKebab<T>(this T value) where T : struct, Enum => ToKebab(value.ToString());
+    public static string ToKebab<T>(this T value) where T : struct, Enum =>
+        Names<T>.ByValue.TryGetValue(value, out var name) ? name : ToKebab(value.ToString());
 
     public static string ToKebab(string pascal)
     {
@@ -27,15 +28,24 @@ public static class Kebab
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
-        if (string.IsNullOrEmpty(text)) return false;
-        foreach (var candidate in Enum.GetValues<T>())
+        return !string.IsNullOrEmpty(text) && Names<T>.ByName.TryGetValue(text, out value);
+    }
+
+    /// <summary>The names of an enum's defined values, worked out once (the read model and the API spell them for every
+    /// row and answer). A name shared by two values (an alias) stands for the first, in <see cref="Enum.GetValues{T}"/>'s order.</summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = [];
+        public static readonly Dictionary<string, T> ByName = new(StringComparer.Ordinal);
+
+        static Names()
         {
-            if (string.Equals(ToKebab(candidate), text, StringComparison.Ordinal))
+            foreach (var value in Enum.GetValues<T>())
             {
-                value = candidate;
-                return true;
+                var name = ToKebab(value.ToString());
+                ByValue.TryAdd(value, name);
+                ByName.TryAdd(name, value);
             }
         }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Actors.Hosting;
@@ -39,22 +40,45 @@ public static class SqliteSetup
     /// FULL syncs the WAL at every commit (~3.4 ms on this disk, while holding SQLite's one write lock); the journal
     /// writes the events of all commands waiting for it in one transaction, so one sync serves many commands.
     /// </summary>
-    public static string Pragmas(string connectionString) =>
-        $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000}; PRAGMA wal_autocheckpoint = 0; " +
-        $"PRAGMA synchronous = {(Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full) == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
+    public static string Pragmas(string connectionString)
+    {
+        var synchronous = Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full);
+        return PragmaTexts.GetOrAdd((connectionString, synchronous), static key =>
+            $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(key.ConnectionString).DefaultTimeout * 1000}; PRAGMA wal_autocheckpoint = 0; " +
+            $"PRAGMA synchronous = {(key.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};");
+    }
+
+    private static readonly ConcurrentDictionary<(string ConnectionString, SqliteSynchronous Synchronous), string> PragmaTexts = new();
+
+    /// <summary>The pragmas last run on each open SQLite connection, by its native handle: a connection taken again
+    /// from Microsoft.Data.Sqlite's pool keeps its handle and its settings, so they are run once per handle, not on
+    /// every open (every journal write opens one).</summary>
+    private static readonly ConditionalWeakTable<object, string> Applied = new();
 
     public static void OnOpened(DbConnection connection, string pragmas)
     {
+        if (HasRun(connection, pragmas)) return;
         using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         command.ExecuteNonQuery();
+        Remember(connection, pragmas);
     }
 
     public static async Task OnOpenedAsync(DbConnection connection, string pragmas, CancellationToken ct)
     {
+        if (HasRun(connection, pragmas)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(ct);
+        Remember(connection, pragmas);
+    }
+
+    private static bool HasRun(DbConnection connection, string pragmas) =>
+        connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out var ran) && string.Equals(ran, pragmas, StringComparison.Ordinal);
+
+    private static void Remember(DbConnection connection, string pragmas)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) Applied.AddOrUpdate(handle, pragmas);
     }
 
     /// <summary>One passive checkpoint of the file's WAL (<see cref="SqliteCheckpointer"/>).</summary>

@@ -39,6 +39,35 @@ public sealed class SqliteDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Settings_are_run_once_per_pooled_connection_and_again_when_the_files_mode_changes()
+    {
+        SqliteSetup.Prepare(File("pooled"), SqliteSynchronous.Normal);
+        Assert.Equal(1, await SynchronousOf(File("pooled")));
+        await using (var connection = await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, File("pooled"), CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 7";
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(7, await Pragma(File("pooled"), "busy_timeout")); // the pooled handle was not set up again
+
+        SqliteSetup.Prepare(File("pooled"), SqliteSynchronous.Full);
+        Assert.Equal(2, await SynchronousOf(File("pooled")));
+        Assert.NotEqual(7, await Pragma(File("pooled"), "busy_timeout"));
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(2, await SynchronousOf(File("pooled")));
+    }
+
+    private static async Task<long> Pragma(string connectionString, string name)
+    {
+        await using var connection = await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public void The_option_is_full_unless_configured()
     {
         Assert.Equal(SqliteSynchronous.Full, new KuaShengOptions().SqliteSynchronous);
