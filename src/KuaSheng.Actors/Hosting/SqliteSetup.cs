@@ -45,8 +45,15 @@ public static class SqliteSetup
         var synchronous = Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full);
         return PragmaTexts.GetOrAdd((connectionString, synchronous), static key =>
             $"PRAGMA busy_timeout = {new SqliteConnectionStringBuilder(key.ConnectionString).DefaultTimeout * 1000}; PRAGMA wal_autocheckpoint = 0; " +
-            $"PRAGMA synchronous = {(key.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};");
+            SynchronousPragma(key.Synchronous));
     }
+
+    /// <summary>The pragma that gives a connection the file's synchronous mode as prepared (FULL unless prepared NORMAL).</summary>
+    public static string SynchronousPragma(string connectionString) =>
+        SynchronousPragma(Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full));
+
+    private static string SynchronousPragma(SqliteSynchronous synchronous) =>
+        $"PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
 
     private static readonly ConcurrentDictionary<(string ConnectionString, SqliteSynchronous Synchronous), string> PragmaTexts = new();
 

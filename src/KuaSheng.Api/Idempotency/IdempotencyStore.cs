@@ -75,6 +75,9 @@ public sealed class IdempotencyStore : IAsyncDisposable
         CREATE INDEX IF NOT EXISTS {Table}_created_at ON {Table} (created_at_ms);
         """;
 
+    /// <summary>Write transactions committed without a sync of their own: the claims (tests and diagnostics).</summary>
+    internal long UnsyncedCommits => _tables.UnsyncedCommits;
+
     /// <summary>Creates the table if missing. Safe to call often: after the first success it does nothing.</summary>
     public Task EnsureSchemaAsync(CancellationToken ct = default) => _schema.EnsureAsync(ct);
 
@@ -89,6 +92,8 @@ public sealed class IdempotencyStore : IAsyncDisposable
         await EnsureSchemaAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
+            // Not synced on its own (SQLite): the request's own writes and its answer come later in the same file's WAL
+            // and sync it with them. A claim lost to a power cut belongs to a request nothing of which reached the disk.
             var inserted = await ExecuteAsync($"""
                 INSERT INTO {Table} (caller, idem_key, method, path, request_hash, created_at_ms, owner)
                 VALUES (@caller, @key, @method, @path, @hash, @now, @owner)
@@ -102,7 +107,7 @@ public sealed class IdempotencyStore : IAsyncDisposable
                 Add(c, "hash", requestHash);
                 Add(c, "now", now.ToUnixTimeMilliseconds());
                 c.AddParameter("owner", owner, typeof(string));
-            }, ct);
+            }, ct, synced: false);
             if (inserted == 1) return new IdempotencyClaim(null);
 
             var existing = await FindAsync(caller, key, ct);
@@ -194,7 +199,8 @@ public sealed class IdempotencyStore : IAsyncDisposable
 
     private Task<DbConnection> OpenAsync(CancellationToken ct) => _tables.OpenAsync(ct);
 
-    private Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct) => _tables.ExecuteAsync(sql, parameters, ct);
+    private Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct, bool synced = true) =>
+        _tables.ExecuteAsync(sql, parameters, ct, synced);
 
     private static void Add(DbCommand command, string name, object? value) =>
         command.AddParameter(name, value);

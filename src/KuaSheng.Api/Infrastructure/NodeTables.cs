@@ -30,12 +30,17 @@ public sealed class NodeTables : IAsyncDisposable
 
     public DatabaseKind Database { get; }
 
+    /// <summary>Write transactions committed without a sync of their own (SQLite only; tests and diagnostics).</summary>
+    internal long UnsyncedCommits => _writes?.UnsyncedCommits ?? 0;
+
     public Task<DbConnection> OpenAsync(CancellationToken ct) => NodeDatabase.OpenAsync(Database, _connectionString, ct);
 
-    /// <summary>Runs one write; the number of rows it changed.</summary>
-    public async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
+    /// <summary>Runs one write; the number of rows it changed. <paramref name="synced"/> false: on SQLite the write need
+    /// not sync the file on its own, as long as a later synced write will (<see cref="SqliteWriteQueue"/>); on PostgreSQL
+    /// every write is synced.</summary>
+    public async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct, bool synced = true)
     {
-        if (_writes is not null) return await _writes.ExecuteAsync(sql, parameters, ct);
+        if (_writes is not null) return await _writes.ExecuteAsync(sql, parameters, ct, synced);
         await using var connection = await OpenAsync(ct);
         return await connection.ExecuteAsync(null, sql, parameters, ct);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using KuaSheng.Actors.Hosting;
+using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Api.Infrastructure;
 
@@ -9,17 +10,24 @@ namespace KuaSheng.Api.Infrastructure;
 /// committed by one connection per store, as many as are waiting in one transaction. SQLite takes one writer at a time:
 /// a transaction per request competed with every other request and with the journal for that lock, and two of them per
 /// POST cost more CPU than the command itself (docs/benchmarks.md, issue #6). Each write still gets its own row count.
+/// A write queued as not synced on its own (an idempotency claim) may commit without a sync of the WAL when no synced
+/// write shares its transaction: the WAL is one file appended in order, so the next synced commit to the file (the
+/// command's own journal write, the answer) syncs it too, and nothing that depends on it can be on disk without it.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private sealed record Write(string Sql, Action<DbCommand> Parameters, TaskCompletionSource<int> Done);
+    private sealed record Write(string Sql, Action<DbCommand> Parameters, bool Synced, TaskCompletionSource<int> Done);
 
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly Task _writer;
     private DbConnection? _connection;
+    private long _unsyncedCommits;
+
+    /// <summary>Transactions committed without a sync of their own (tests and diagnostics).</summary>
+    internal long UnsyncedCommits => Interlocked.Read(ref _unsyncedCommits);
 
     public SqliteWriteQueue(string connectionString)
     {
@@ -27,10 +35,11 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         _writer = Task.Run(RunAsync);
     }
 
-    /// <summary>Runs <paramref name="sql"/> in the next transaction; the number of rows it changed.</summary>
-    public Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct)
+    /// <summary>Runs <paramref name="sql"/> in the next transaction; the number of rows it changed. <paramref name="synced"/>
+    /// false: the transaction need not sync the WAL for this write (see the class).</summary>
+    public Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct, bool synced = true)
     {
-        var write = new Write(sql, parameters, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new Write(sql, parameters, synced, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_writes.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
         return write.Done.Task.WaitAsync(ct);
     }
@@ -53,20 +62,31 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         try
         {
             _connection ??= await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, _connectionString, CancellationToken.None);
-            await using var transaction = await _connection.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
+            var unsynced = batch.All(w => !w.Synced);
+            if (unsynced) await PragmaAsync("PRAGMA synchronous = NORMAL;");
+            await using (var transaction = await _connection.BeginTransactionAsync())
             {
-                await using var command = _connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = batch[i].Sql;
-                batch[i].Parameters(command);
-                counts[i] = await command.ExecuteNonQueryAsync();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    await using var command = _connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = batch[i].Sql;
+                    batch[i].Parameters(command);
+                    counts[i] = await command.ExecuteNonQueryAsync();
+                }
+                await transaction.CommitAsync();
             }
-            await transaction.CommitAsync();
+            if (unsynced)
+            {
+                await PragmaAsync(SqliteSetup.SynchronousPragma(_connectionString));
+                Interlocked.Increment(ref _unsyncedCommits);
+            }
         }
         catch (Exception e)
         {
-            // A fresh connection next time; one failing write must not fail the others: each again on its own.
+            // A fresh connection next time (this one may be left without its sync: out of the pool with it); one
+            // failing write must not fail the others: each again on its own.
+            if (_connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
             if (_connection is not null) await _connection.DisposeAsync();
             _connection = null;
             if (batch.Count == 1) batch[0].Done.TrySetException(e);
@@ -74,6 +94,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             return;
         }
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(counts[i]);
+    }
+
+    private async Task PragmaAsync(string pragma)
+    {
+        await using var command = _connection!.CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
