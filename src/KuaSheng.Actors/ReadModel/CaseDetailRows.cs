@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using KuaSheng.Actors.Hosting;
 using KuaSheng.Domain;
 using KuaSheng.Domain.Cases;
@@ -94,7 +93,8 @@ internal static class CaseDetailRows
     private sealed record DeadlineRow(string DeadlineId, string Step, string? LegId, string UnitId, string Start, string Due, bool Provisional,
         long? MetAt, long? MissedAt, long? CancelledAt) : IDetailRow
     {
-        public static DeadlineRow Of(Deadline d) => new(d.DeadlineId, d.Step.ToKebab(), d.LegId, d.UnitId, Day(d.Start), Day(d.Due), d.Provisional,
+        public static DeadlineRow Of(Deadline d) => new(d.DeadlineId, d.Step.ToKebab(), d.LegId, d.UnitId,
+            CaseDetailTables.Day(d.Start), CaseDetailTables.Day(d.Due), d.Provisional,
             d.MetAt?.ToUnixTimeMilliseconds(), d.MissedAt?.ToUnixTimeMilliseconds(), d.CancelledAt?.ToUnixTimeMilliseconds());
 
         public string Key => DeadlineId;
@@ -113,8 +113,6 @@ internal static class CaseDetailRows
             c.AddParameter("missed", MissedAt, typeof(long));
             c.AddParameter("cancelled", CancelledAt, typeof(long));
         }
-
-        private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A row of <c>case_mailings</c>, as stored.</summary>
