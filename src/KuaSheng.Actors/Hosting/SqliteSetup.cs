@@ -37,8 +37,9 @@ public static class SqliteSetup
     /// wal_autocheckpoint = 0: the WAL is copied back into the file by <see cref="SqliteCheckpointer"/> in the background,
     /// not inside a commit; a connection that opens the file without a node running (tools) checkpoints on close.
     /// synchronous: the file's mode as prepared (<see cref="SqliteSynchronous"/>; FULL for a file no node prepared).
-    /// FULL syncs the WAL at every commit (~3.4 ms on this disk, while holding SQLite's one write lock); the journal
-    /// writes the events of all commands waiting for it in one transaction, so one sync serves many commands.
+    /// FULL syncs the WAL at every commit, while holding SQLite's one write lock (0.5 ms on average on this disk under
+    /// load, docs/benchmarks.md session 9); the journal writes the events of all commands waiting for it in one
+    /// transaction, so one sync serves every command that queued during the previous commit.
     /// </summary>
     public static string Pragmas(string connectionString)
     {

@@ -59,10 +59,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<Write> batch)
     {
         var counts = new int[batch.Count];
+        var unsynced = batch.All(w => !w.Synced);
         try
         {
             _connection ??= await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, _connectionString, CancellationToken.None);
-            var unsynced = batch.All(w => !w.Synced);
             if (unsynced) await PragmaAsync("PRAGMA synchronous = NORMAL;");
             await using (var transaction = await _connection.BeginTransactionAsync())
             {
@@ -76,24 +76,40 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 }
                 await transaction.CommitAsync();
             }
-            if (unsynced)
-            {
-                await PragmaAsync(SqliteSetup.SynchronousPragma(_connectionString));
-                Interlocked.Increment(ref _unsyncedCommits);
-            }
         }
         catch (Exception e)
         {
-            // A fresh connection next time (this one may be left without its sync: out of the pool with it); one
-            // failing write must not fail the others: each again on its own.
-            if (_connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
-            if (_connection is not null) await _connection.DisposeAsync();
-            _connection = null;
+            // A fresh connection next time; one failing write must not fail the others: each again on its own.
+            await DropConnectionAsync();
             if (batch.Count == 1) batch[0].Done.TrySetException(e);
             else foreach (var write in batch) await CommitAsync([write]);
             return;
         }
+        if (unsynced) await RestoreModeAsync();
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(counts[i]);
+    }
+
+    /// <summary>After an unsynced commit (it is done: its writes are not run again whatever happens here), the
+    /// connection takes the file's mode again, or is dropped.</summary>
+    private async Task RestoreModeAsync()
+    {
+        Interlocked.Increment(ref _unsyncedCommits);
+        try
+        {
+            await PragmaAsync(SqliteSetup.SynchronousPragma(_connectionString));
+        }
+        catch (Exception)
+        {
+            await DropConnectionAsync();
+        }
+    }
+
+    /// <summary>Closes the connection for good: it may be left without its sync, so it must not go back to the pool.</summary>
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
     }
 
     private async Task PragmaAsync(string pragma)
