@@ -50,7 +50,7 @@ public sealed class WaybillActor : MeteredPersistentActor, IWithTimers
         {
             _inFlight.Remove(d.Key);
             _undelivered.Remove(d.Key);
-            if (_undelivered.Count == 0) Timers.Cancel(Redeliver.Instance);
+            RedeliverWhilePending();
         });
         Command<NotDelivered>(d => _inFlight.Remove(d.Key));
         Command<Redeliver>(_ => DeliverPending());
@@ -131,9 +131,14 @@ public sealed class WaybillActor : MeteredPersistentActor, IWithTimers
                 },
                 failure: _ => new NotDelivered(key));
         }
-        if (_undelivered.Count > 0 && !Timers.IsTimerActive(Redeliver.Instance))
-            Timers.StartPeriodicTimer(Redeliver.Instance, Redeliver.Instance, _redelivery);
+        RedeliverWhilePending();
+    }
+
+    /// <summary>The redelivery timer runs while a report waits for its case, and only then.</summary>
+    private void RedeliverWhilePending()
+    {
         if (_undelivered.Count == 0) Timers.Cancel(Redeliver.Instance);
+        else if (!Timers.IsTimerActive(Redeliver.Instance)) Timers.StartPeriodicTimer(Redeliver.Instance, Redeliver.Instance, _redelivery);
     }
 
     private sealed record Delivered((CarrierStatus, DateTimeOffset) Key);
