@@ -53,7 +53,8 @@ public static class SqliteSetup
     public static string SynchronousPragma(string connectionString) =>
         SynchronousPragma(Modes.GetValueOrDefault(connectionString, SqliteSynchronous.Full));
 
-    private static string SynchronousPragma(SqliteSynchronous synchronous) =>
+    /// <summary>The pragma that gives a connection <paramref name="synchronous"/>.</summary>
+    public static string SynchronousPragma(SqliteSynchronous synchronous) =>
         $"PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
 
     private static readonly ConcurrentDictionary<(string ConnectionString, SqliteSynchronous Synchronous), string> PragmaTexts = new();

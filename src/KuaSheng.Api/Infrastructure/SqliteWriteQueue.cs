@@ -63,7 +63,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         try
         {
             _connection ??= await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, _connectionString, CancellationToken.None);
-            if (unsynced) await PragmaAsync("PRAGMA synchronous = NORMAL;");
+            if (unsynced) await PragmaAsync(SqliteSetup.SynchronousPragma(SqliteSynchronous.Normal));
             await using (var transaction = await _connection.BeginTransactionAsync())
             {
                 for (var i = 0; i < batch.Count; i++)
