@@ -7,6 +7,7 @@ using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using KuaSheng.Actors.Cases;
+using KuaSheng.Actors.Persistence;
 using KuaSheng.Actors.ReadModel;
 using KuaSheng.Actors.Reference;
 using KuaSheng.Actors.Serialization;
@@ -205,8 +206,12 @@ public static class KuaShengAkka
             akka.persistence.snapshot-store.sql.provider-name = "{ProviderName.SQLiteMS}"
             akka.persistence.query.journal.sql.provider-name = "{ProviderName.SQLiteMS}"
             """, HoconAddMode.Prepend);
-        // One writer is all SQLite has: more parallel batches only contend for its lock.
-        builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
+        // Events are written by the node's own writer (SqliteJournal: one connection, group commit, one prepared insert);
+        // the plugin's journal keeps the tables, replay, sequence numbers and deletes.
+        builder.AddHocon($$"""
+            akka.persistence.journal.sql.class = "{{typeof(SqliteJournal).FullName}}, {{typeof(SqliteJournal).Assembly.GetName().Name}}"
+            akka.persistence.journal.sql.{{SqliteJournal.ConnectionStringKey}} = {{connectionString.ToHocon()}}
+            """, HoconAddMode.Prepend);
         // Reads (recovery, queries) in a plain BEGIN: Microsoft.Data.Sqlite opens any other isolation level with BEGIN
         // IMMEDIATE, i.e. SQLite's write lock, so every recovery queued behind the writers (10,000 cases woken at once
         // timed out as "database is locked"). In WAL a read sees a consistent snapshot; read_uncommitted itself only
