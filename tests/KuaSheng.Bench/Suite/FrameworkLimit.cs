@@ -10,9 +10,11 @@ namespace KuaSheng.Bench.Suite;
 
 /// <summary>
 /// The framework's limit: Akka.Persistence.Sql with the node's own persistence wiring (<see cref="KuaShengAkka.WithKuaShengPersistence"/>:
-/// same SQLite file, WAL, parallelism 1, breaker) and nothing else — no cluster, no HTTP, no domain. <c>actors</c> bare
+/// same SQLite file, WAL, durability, breaker) and nothing else — no cluster, no HTTP, no domain. <c>actors</c> bare
 /// persistent actors each persist a payload of <c>payload</c> bytes, wait for it, and persist the next, as a case does
-/// one command after another. Events/s counted after a warm-up.
+/// one command after another. Events/s counted after a warm-up. The framework's own journal writes by default (the
+/// <c>ratio=</c>'s denominator keeps its meaning); <see cref="Journal.Node"/> measures the node's
+/// (<see cref="KuaSheng.Actors.Persistence.SqliteJournal"/>) the same way.
 /// </summary>
 internal static class FrameworkLimit
 {
@@ -21,7 +23,13 @@ internal static class FrameworkLimit
             ? mode : new KuaShengOptions().SqliteSynchronous;
 
     /// <param name="hocon">Settings tried on top of the node's (experiments: batch size, parallelism...).</param>
-    public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure, string hocon = "")
+    public enum Journal { Framework, Node }
+
+    /// <summary>The plugin's own journal class, in place of the node's.</summary>
+    private const string FrameworkJournal = "akka.persistence.journal.sql.class = \"Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql\"";
+
+    public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure, string hocon = "",
+        Journal journal = Journal.Framework)
     {
         // The node's durability: KuaSheng__SqliteSynchronous in the environment reaches the node and this alike.
         var options = new KuaShengOptions { DataDir = dataDir, SqliteSynchronous = NodeDurability() };
@@ -29,6 +37,7 @@ internal static class FrameworkLimit
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("framework-limit", (akka, _) => akka
             .WithKuaShengPersistence(options)
+            .AddHocon(journal == Journal.Framework && options.Database == DatabaseKind.Sqlite ? FrameworkJournal : "", HoconAddMode.Prepend)
             .AddHocon(hocon, HoconAddMode.Prepend)
             .ConfigureLoggers(l => l.LogLevel = Akka.Event.LogLevel.WarningLevel));
         using var host = builder.Build();
@@ -61,9 +70,10 @@ internal static class FrameworkLimit
     {
         Machine.Print("framework-limit", options.Echo());
         using var dir = new TempDir("framework");
+        var journal = Enum.Parse<Journal>(options.String("journal", nameof(Journal.Framework)), ignoreCase: true);
         var rate = await MeasureAsync(dir.Path, options.Int("actors", 64), options.Int("payload", 300), TimeSpan.FromSeconds(options.Int("warmup", 3)),
-            TimeSpan.FromSeconds(options.Int("seconds", 10)), options.String("hocon", ""));
-        Console.WriteLine($"framework limit: {rate:F0} events/s (load average {Machine.LoadAverage()})");
+            TimeSpan.FromSeconds(options.Int("seconds", 10)), options.String("hocon", ""), journal);
+        Console.WriteLine($"{(journal == Journal.Framework ? "framework" : "node journal")} limit: {rate:F0} events/s (load average {Machine.LoadAverage()})");
         return 0;
     }
 

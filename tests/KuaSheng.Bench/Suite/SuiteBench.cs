@@ -94,6 +94,13 @@ internal static class SuiteBench
             Progress("framework limit");
             var framework = await FrameworkLimit.MeasureAsync(dir.Path, size.Clients, payload, TimeSpan.FromSeconds(3), limit);
             table.Row($"framework limit ({size.Clients} bare persistent actors, {payload} B events)", $"{framework:F0} events/s", "", "", Machine.LoadAverage());
+            Progress("node journal limit");
+            using (var nodeJournalDir = new TempDir("node-journal"))
+            {
+                var nodeJournal = await FrameworkLimit.MeasureAsync(nodeJournalDir.Path, size.Clients, payload, TimeSpan.FromSeconds(3), limit,
+                    journal: FrameworkLimit.Journal.Node);
+                table.Row($"node journal limit (the same, through the node's SqliteJournal)", $"{nodeJournal:F0} events/s", "", "", Machine.LoadAverage());
+            }
             Progress("database limit");
             var connectionString = new KuaSheng.Actors.Hosting.KuaShengOptions { DataDir = dir.Path }.SqliteConnectionString();
             var database = await DatabaseLimit.MeasureAsync(connectionString, payload, 100, TimeSpan.FromSeconds(2), limit);
