@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace KuaSheng.Host.Tests.Faults;
@@ -21,12 +20,12 @@ internal sealed record HistoryCheck(FaultFigures Figures, IReadOnlyList<string> 
 
 /// <summary>
 /// The checker, run on the history after a fault (the load stopped, every node back): reads the cases through the API and
-/// the journals from PostgreSQL directly, and checks that every step a client saw answered 2xx is on its case exactly
+/// the journals from the database directly, and checks that every step a client saw answered 2xx is on its case exactly
 /// once (timeline and journal: no decision, delivery or rating twice), that every flow finished, that each case's
 /// journal sequence numbers are 1..n without gaps, that no case exists that no client submitted, and that the read
 /// model equals a rebuild of it from the journal.
 /// </summary>
-internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDriver driver)
+internal sealed partial class HistoryChecker(IFaultTarget target, LoadDriver driver)
 {
     private const string CaseProjection = "case-summaries";
     private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(90);
@@ -45,7 +44,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         var attempts = driver.Attempts;
         foreach (var flow in flows.Where(f => !f.Finished)) problems.Add($"flow did not finish: {flow}");
 
-        var supervisor = await cluster.Apis[0].Token(new { role = "supervisor" });
+        var supervisor = await target.Apis[0].Token(new { role = "supervisor" });
         var journals = await ReadJournalsAsync();
         var (lost, duplicated) = (0, 0);
         var statuses = new Dictionary<string, string>();
@@ -115,20 +114,19 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         var until = DateTime.UtcNow + Liveness;
         for (var i = 0; DateTime.UtcNow < until; i++)
         {
-            var answer = await cluster.Apis[i % ThreeNodeCluster.Size].Send(HttpMethod.Get, $"/cases/{caseId}", token, timeout: TimeSpan.FromSeconds(10));
+            var answer = await target.Apis[i % target.Apis.Length].Send(HttpMethod.Get, $"/cases/{caseId}", token, timeout: TimeSpan.FromSeconds(10));
             if (answer.Status == HttpStatusCode.OK) return answer.Body as JsonObject;
             await Task.Delay(250);
         }
         return null;
     }
 
-    /// <summary>Every case journal, read from PostgreSQL: per persistence id its rows (sequence number, the manifests of
+    /// <summary>Every case journal, read from the database: per persistence id its rows (sequence number, the manifests of
     /// the events in the row: a command's events are one row).</summary>
     private async Task<Dictionary<string, List<(long Sequence, IReadOnlyList<string> Types)>>> ReadJournalsAsync()
     {
         var journals = new Dictionary<string, List<(long, IReadOnlyList<string>)>>();
-        await using var connection = new NpgsqlConnection(cluster.Database);
-        await connection.OpenAsync();
+        await using var connection = await target.OpenJournalAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT persistence_id, sequence_nr, payload FROM event_journal WHERE persistence_id LIKE 'case-%' ORDER BY persistence_id, sequence_nr";
         await using var reader = await command.ExecuteReaderAsync();
@@ -160,7 +158,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         var until = DateTime.UtcNow + Liveness;
         while (true)
         {
-            var rebuild = await cluster.Apis[0].Send(HttpMethod.Post, $"/admin/projections/{CaseProjection}/rebuild", cluster.OperatorToken);
+            var rebuild = await target.Apis[0].Send(HttpMethod.Post, $"/admin/projections/{CaseProjection}/rebuild", target.OperatorToken);
             if (rebuild.Status == HttpStatusCode.Accepted) break;
             if (DateTime.UtcNow > until)
             {
@@ -192,7 +190,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
         var until = DateTime.UtcNow + Liveness;
         while (DateTime.UtcNow < until)
         {
-            var status = await cluster.Apis[0].Send(HttpMethod.Get, "/admin/projections", cluster.OperatorToken);
+            var status = await target.Apis[0].Send(HttpMethod.Get, "/admin/projections", target.OperatorToken);
             var caughtUp = status.Body?["projections"]?.AsArray().Any(p => p!["name"]!.GetValue<string>() == CaseProjection
                 && p["eventsBehind"]!.GetValue<long>() == 0 && !p["rebuilding"]!.GetValue<bool>() && p["offset"]!.GetValue<long>() > 0) == true;
             if (caughtUp)
@@ -209,8 +207,7 @@ internal sealed partial class HistoryChecker(ThreeNodeCluster cluster, LoadDrive
     private async Task<List<string>> DumpReadModelAsync()
     {
         var rows = new List<string>();
-        await using var connection = new NpgsqlConnection(cluster.Database);
-        await connection.OpenAsync();
+        await using var connection = await target.OpenReadModelAsync();
         foreach (var table in ReadModelTables)
         {
             await using var command = connection.CreateCommand();

@@ -37,7 +37,7 @@ internal sealed class FlowRecord(int client, int number)
 internal sealed class LoadDriver
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan ThinkTime = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan DefaultThinkTime = TimeSpan.FromMilliseconds(150);
     private static readonly TimeSpan AvoidAfterNoAnswer = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
@@ -53,9 +53,12 @@ internal sealed class LoadDriver
     private readonly List<Task> _clients = [];
     private int _flowNumbers;
 
-    private LoadDriver(NodeApi[] apis)
+    private readonly TimeSpan _thinkTime;
+
+    private LoadDriver(NodeApi[] apis, TimeSpan thinkTime)
     {
         _apis = apis;
+        _thinkTime = thinkTime;
         _avoidUntil = new long[apis.Length];
     }
 
@@ -63,10 +66,11 @@ internal sealed class LoadDriver
     public IReadOnlyList<Attempt> Attempts => [.. _attempts.OrderBy(a => a.At)];
     public IReadOnlyList<FlowRecord> Flows => [.. _flows.OrderBy(f => f.Number)];
 
-    /// <summary>Starts <paramref name="clients"/> clients (each with a window and an officer token of its own).</summary>
-    public static async Task<LoadDriver> StartAsync(NodeApi[] apis, int clients)
+    /// <summary>Starts <paramref name="clients"/> clients (each with a window and an officer token of its own), each
+    /// pausing <paramref name="thinkTime"/> (default 150 ms) between its steps.</summary>
+    public static async Task<LoadDriver> StartAsync(NodeApi[] apis, int clients, TimeSpan? thinkTime = null)
     {
-        var driver = new LoadDriver(apis);
+        var driver = new LoadDriver(apis, thinkTime ?? DefaultThinkTime);
         var tokens = new List<(string Window, string Officer)>();
         for (var c = 0; c < clients; c++)
             tokens.Add((await apis[c % apis.Length].Token(new { role = "window", unit = "qj-window", sub = $"fault-window-{c}" }),
@@ -109,7 +113,7 @@ internal sealed class LoadDriver
             for (var s = 0; s < CaseFlow.Steps.Count && flow.Failure is null; s++)
             {
                 await RunStep(flow, s, CaseFlow.Steps[s].Actor == Actor.Window ? window : officer);
-                await Task.Delay(ThinkTime);
+                await Task.Delay(_thinkTime);
             }
             failed = flow.Failure is not null;
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Xunit.Abstractions;
@@ -8,7 +9,7 @@ namespace KuaSheng.Host.Tests.Faults;
 /// can be killed, frozen, stopped and started again on its own ports (as a supervisor restarts a service). Each start is
 /// an incarnation with its own PostgreSQL application name (<c>node{i}-{n}</c>), which the journal's write log records
 /// (<see cref="InstallWriteLogAsync"/>).</summary>
-internal sealed class ThreeNodeCluster : IAsyncDisposable
+internal sealed class ThreeNodeCluster : IFaultTarget, IAsyncDisposable
 {
     public const int Size = 3;
     private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(90);
@@ -51,6 +52,18 @@ internal sealed class ThreeNodeCluster : IAsyncDisposable
             throw;
         }
         return cluster;
+    }
+
+    public Task<DbConnection> OpenJournalAsync() => OpenAsync();
+
+    /// <summary>On PostgreSQL the read models are in the journal's database.</summary>
+    public Task<DbConnection> OpenReadModelAsync() => OpenAsync();
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public ChildNode Node(int i) => _nodes[i] ?? throw new InvalidOperationException($"node {i} is not running");
