@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Actors.Persistence;
@@ -18,9 +17,8 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
 
     private sealed record Write(JournalRow[] Rows, TaskCompletionSource Done);
 
-    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
-    private readonly Task _loop;
+    private readonly GroupCommitQueue<Write> _writes;
     private SqliteJournalInserts? _inserts;
     private long _commits;
 
@@ -30,34 +28,25 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
     public SqliteJournalWriter(string connectionString)
     {
         _connectionString = connectionString;
-        _loop = Task.Run(RunAsync);
+        _writes = new GroupCommitQueue<Write>(batch =>
+        {
+            Commit(batch);
+            return Task.CompletedTask;
+        }, MaxRowsPerCommit, w => w.Rows.Length, () =>
+        {
+            _inserts?.Dispose();
+            return ValueTask.CompletedTask;
+        });
     }
 
     /// <summary>Completes when <paramref name="rows"/> are committed (all of them, in one transaction), or fails.</summary>
     public Task WriteAsync(JournalRow[] rows)
     {
         var write = new Write(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _writes.Writer.TryWrite(write) ? write.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SqliteJournalWriter)));
+        return _writes.TryQueue(write) ? write.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SqliteJournalWriter)));
     }
 
-    private async Task RunAsync()
-    {
-        var batch = new List<Write>();
-        while (await _writes.Reader.WaitToReadAsync())
-        {
-            var rows = 0;
-            while (rows < MaxRowsPerCommit && _writes.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-                rows += write.Rows.Length;
-            }
-            Commit(batch);
-            batch.Clear();
-        }
-        _inserts?.Dispose();
-    }
-
-    private void Commit(List<Write> batch)
+    private void Commit(IReadOnlyList<Write> batch)
     {
         try
         {
@@ -85,9 +74,5 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
     private static bool IsOneWritesFault(Exception e) => e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT };
 
     /// <summary>Takes no more writes; the ones queued are committed first.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _writes.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 }

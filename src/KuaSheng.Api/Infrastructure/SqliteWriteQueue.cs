@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using KuaSheng.Actors.Hosting;
+using KuaSheng.Actors.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace KuaSheng.Api.Infrastructure;
@@ -20,9 +20,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     private sealed record Write(string Sql, Action<DbCommand> Parameters, bool Synced, TaskCompletionSource<int> Done);
 
-    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
-    private readonly Task _writer;
+    private readonly GroupCommitQueue<Write> _writes;
     private DbConnection? _connection;
     private long _unsyncedCommits;
 
@@ -32,7 +31,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     public SqliteWriteQueue(string connectionString)
     {
         _connectionString = connectionString;
-        _writer = Task.Run(RunAsync);
+        _writes = new GroupCommitQueue<Write>(CommitAsync, MaxBatch, closed: async () =>
+        {
+            if (_connection is not null) await _connection.DisposeAsync();
+        });
     }
 
     /// <summary>Runs <paramref name="sql"/> in the next transaction; the number of rows it changed. <paramref name="synced"/>
@@ -40,20 +42,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     public Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken ct, bool synced = true)
     {
         var write = new Write(sql, parameters, synced, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_writes.Writer.TryWrite(write)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
+        if (!_writes.TryQueue(write)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
         return write.Done.Task.WaitAsync(ct);
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<Write>(MaxBatch);
-        while (await _writes.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write)) batch.Add(write);
-            await CommitAsync(batch);
-            batch.Clear();
-        }
-        if (_connection is not null) await _connection.DisposeAsync();
     }
 
     private async Task CommitAsync(IReadOnlyList<Write> batch)
@@ -119,9 +109,5 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _writes.Writer.TryComplete();
-        await _writer;
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 }
