@@ -38,22 +38,10 @@ internal sealed class SqliteJournalInserts : IDisposable
         _tag.Parameters.Add("$persistence_id", SqliteType.Text);
     }
 
-    /// <summary>A connection to the journal's file with the file's settings (<see cref="SqliteSetup"/>).</summary>
-    public static SqliteJournalInserts Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            SqliteSetup.OnOpened(connection, SqliteSetup.Pragmas(connectionString));
-            return new SqliteJournalInserts(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    /// <summary>A connection to the journal's file with the file's settings, as every store opens one
+    /// (<see cref="NodeDatabase.OpenAsync"/>).</summary>
+    public static async Task<SqliteJournalInserts> OpenAsync(string connectionString) =>
+        new((SqliteConnection)await NodeDatabase.OpenAsync(DatabaseKind.Sqlite, connectionString, CancellationToken.None));
 
     /// <summary>Writes <paramref name="rows"/> in one transaction, synced as the file's mode says.</summary>
     public void Commit(IEnumerable<JournalRow> rows)

@@ -28,11 +28,7 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
     public SqliteJournalWriter(string connectionString)
     {
         _connectionString = connectionString;
-        _writes = new GroupCommitQueue<Write>(batch =>
-        {
-            Commit(batch);
-            return Task.CompletedTask;
-        }, MaxRowsPerCommit, w => w.Rows.Length, () =>
+        _writes = new GroupCommitQueue<Write>(CommitAsync, MaxRowsPerCommit, w => w.Rows.Length, () =>
         {
             _inserts?.Dispose();
             return ValueTask.CompletedTask;
@@ -46,11 +42,11 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
         return _writes.TryQueue(write) ? write.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SqliteJournalWriter)));
     }
 
-    private void Commit(IReadOnlyList<Write> batch)
+    private async Task CommitAsync(IReadOnlyList<Write> batch)
     {
         try
         {
-            _inserts ??= SqliteJournalInserts.Open(_connectionString);
+            _inserts ??= await SqliteJournalInserts.OpenAsync(_connectionString);
             _inserts.Commit(batch.SelectMany(w => w.Rows));
             Interlocked.Increment(ref _commits);
         }
@@ -60,7 +56,7 @@ internal sealed class SqliteJournalWriter : IAsyncDisposable
             _inserts?.Dispose();
             _inserts = null;
             if (batch.Count > 1 && IsOneWritesFault(e))
-                foreach (var write in batch) Commit([write]);
+                foreach (var write in batch) await CommitAsync([write]);
             else
                 foreach (var write in batch) write.Done.TrySetException(e);
             return;

@@ -25,8 +25,12 @@ internal static class FrameworkLimit
     /// <param name="hocon">Settings tried on top of the node's (experiments: batch size, parallelism...).</param>
     public enum Journal { Framework, Node }
 
-    /// <summary>The plugin's own journal class, in place of the node's.</summary>
-    private const string FrameworkJournal = "akka.persistence.journal.sql.class = \"Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql\"";
+    /// <summary>The plugin's own journal class in place of the node's, with the one writer the node gave it while it
+    /// wrote the node's events (SQLite takes one writer at a time).</summary>
+    private const string FrameworkJournal = """
+        akka.persistence.journal.sql.class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+        akka.persistence.journal.sql.parallelism = 1
+        """;
 
     public static async Task<double> MeasureAsync(string dataDir, int actors, int payloadBytes, TimeSpan warmup, TimeSpan measure, string hocon = "",
         Journal journal = Journal.Framework)
